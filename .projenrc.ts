@@ -1,0 +1,87 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-netpol',
+  packageName: 'cdk8s-netpol',
+  description:
+    'Kubernetes NetworkPolicy for cdk8s, made safe: intent-level constructs, a reachability engine, ' +
+    'test assertions, a linter and a CLI.',
+  author: 'cdk8s-netpol maintainers',
+  authorAddress: 'maintainers@cdk8s-netpol.dev',
+  repositoryUrl: 'https://github.com/cdk8s-netpol/cdk8s-netpol.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'security'],
+  stability: 'experimental',
+
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  // Versions that install from the registry mirror of this workplace (see DEVELOPERS.md).
+  cdk8sVersion: '2.68.12',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // `yaml` reads manifests for the engine and the CLI. cdk8s bundles it too, but not where our
+  // code can resolve it, so it is bundled here (jsii requires runtime deps to be bundled).
+  bundledDeps: ['yaml@^2.3.2'],
+  devDeps: ['fast-check@^4'],
+
+  bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
+
+  jestOptions: {
+    // Snapshots are never rewritten silently: drift fails the build. Write new ones on purpose
+    // with `npx projen test -u` (or `npx projen test:update`).
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // a run that executes no test must fail, not pass quietly
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: [
+        '<rootDir>/@(test|examples)/**/*.test.ts',
+      ],
+      // property tests and the example apps take a little longer than unit tests
+      testTimeout: 60_000,
+    },
+  },
+
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc'],
+  },
+
+  // Only the JavaScript target builds here: PyPI, Maven Central, NuGet and the Go proxy are not
+  // reachable from this workplace, so no other jsii target is configured (see README).
+  publishToPypi: undefined,
+  publishToMaven: undefined,
+  publishToNuget: undefined,
+  publishToGo: undefined,
+
+  githubOptions: { mergify: false },
+  depsUpgrade: false,
+  gitignore: ['/examples/dist/', '/bench/results/*.tmp', '/.tmp/'],
+});
+
+for (const path of ['/examples/', '/bench/', '/.ci/', '/DEVELOPERS.md']) {
+  project.npmignore?.exclude(path);
+}
+
+// Synthesize the example app and show what it allows: the README's first command.
+const example = project.addTask('example', {
+  description: 'Synthesize the example app into examples/dist and print what the policies allow',
+});
+example.exec('ts-node --project test/tsconfig.json examples/main.ts');
+
+// Benchmarks are a script, not a timed test.
+const bench = project.addTask('bench', {
+  description: 'Run the synth and engine benchmarks (writes bench/results/latest.json and bench/results/engine.svg)',
+});
+bench.exec('node --expose-gc -r ts-node/register/transpile-only bench/run.ts', {
+  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+});
+
+project.synth();
