@@ -35,6 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     // a run that executes no test must fail, not pass quietly
     passWithNoTests: false,
+    // machine-readable results: .ci/run prints its closing `N passed, N failed` line from them
+    extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
     jestConfig: {
       testMatch: [
         '<rootDir>/@(test|examples)/**/*.test.ts',
