@@ -1,0 +1,553 @@
+/**
+ * The API server's validation of a NetworkPolicy (networking.k8s.io/v1), for plain manifest
+ * objects: what `kubectl apply` would reject, with the same field paths and messages
+ * (SEMANTICS.md section 2; upstream `pkg/apis/networking/validation/validation.go` wins where
+ * they differ). Also strict decoding: unknown fields and values of the wrong type, which
+ * `kubectl` (strict field validation, the default) rejects before validation even runs.
+ *
+ * Used by the engine (manifests it is given), the CLI (input files) and the linter.
+ * Defaulting (SEMANTICS.md section 1) is `defaultNetworkPolicy`, kept separate.
+ */
+import { Cidr, CidrError, exceptError, parseCidr, parseCidrLenient } from './cidr';
+import {
+  dnsLabelError,
+  dnsSubdomainError,
+  ianaServiceNameError,
+  labelKeyError,
+  labelValueError,
+  portNumberError,
+} from './names';
+
+/**
+ * The kinds of error the API server reports (`field.ErrorType`), plus `Unknown` for a field
+ * that strict decoding rejects.
+ */
+export type PolicyErrorType = 'Required' | 'Invalid' | 'Unsupported' | 'Forbidden' | 'Unknown';
+
+/** One thing wrong with a NetworkPolicy. */
+export interface PolicyError {
+  /** field path in API-server form, e.g. `spec.ingress[0].ports[1].endPort` */
+  readonly field: string;
+  /** the offending value (undefined for a missing one) */
+  readonly value: unknown;
+  /** what is wrong, in the API server's words, sometimes followed by what to write instead */
+  readonly message: string;
+  /** the kind of error; `Invalid` when absent */
+  readonly type?: PolicyErrorType;
+}
+
+const TYPE_TEXT: Record<PolicyErrorType, string> = {
+  Required: 'Required value',
+  Invalid: 'Invalid value',
+  Unsupported: 'Unsupported value',
+  Forbidden: 'Forbidden',
+  Unknown: 'Unknown field',
+};
+
+/** Formats a value the way the API server does: strings quoted, numbers bare, lists as JSON. */
+export function formatValue(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * One error in the API server's shape:
+ * `spec.ingress[0].ports[1].endPort: Invalid value: 80: must be greater than or equal to `port``,
+ * `spec.ingress[0].from[0]: Required value: must specify a peer`,
+ * `spec.ingress[0].ports[0].protocol: Unsupported value: "tcp": supported values: "TCP", "UDP", "SCTP"`.
+ */
+export function formatPolicyError(e: PolicyError): string {
+  const type = e.type ?? 'Invalid';
+  let body = TYPE_TEXT[type];
+  if (type === 'Invalid' || type === 'Unsupported') body += `: ${formatValue(e.value)}`;
+  if (e.message) body += `: ${e.message}`;
+  return `${e.field}: ${body}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the schema of networking.k8s.io/v1 NetworkPolicy, for strict decoding
+
+const OBJECT_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
+const METADATA_FIELDS = [
+  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation',
+  'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations',
+  'ownerReferences', 'finalizers', 'managedFields',
+];
+const SPEC_FIELDS = ['podSelector', 'ingress', 'egress', 'policyTypes'];
+const INGRESS_RULE_FIELDS = ['ports', 'from'];
+const EGRESS_RULE_FIELDS = ['ports', 'to'];
+const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
+const IPBLOCK_FIELDS = ['cidr', 'except'];
+const PORT_FIELDS = ['protocol', 'port', 'endPort'];
+const SELECTOR_FIELDS = ['matchLabels', 'matchExpressions'];
+const REQUIREMENT_FIELDS = ['key', 'operator', 'values'];
+
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const POLICY_TYPES = ['Ingress', 'Egress'];
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+const API_VERSION = 'networking.k8s.io/v1';
+
+/** Edit distance counting a swap of two neighbours as one edit, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The known name closest to `name`, when it is close enough to be a typo. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(name, k);
+    if (d < bestDistance) { best = k; bestDistance = d; }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** null and undefined are the same thing in a manifest: the field is not set. */
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
+
+/** Collects errors while walking one object. */
+class Collector {
+  public readonly errors: PolicyError[] = [];
+
+  public invalid(field: string, value: unknown, message: string): void {
+    this.errors.push({ type: 'Invalid', field, value, message });
+  }
+  public required(field: string, message: string): void {
+    this.errors.push({ type: 'Required', field, value: undefined, message });
+  }
+  public unsupported(field: string, value: unknown, supported: readonly string[], hint?: string): void {
+    const list = supported.map((s) => JSON.stringify(s)).join(', ');
+    this.errors.push({ type: 'Unsupported', field, value, message: `supported values: ${list}${hint ?? ''}` });
+  }
+  public forbidden(field: string, message: string, value?: unknown): void {
+    this.errors.push({ type: 'Forbidden', field, value, message });
+  }
+
+  /** Reports fields that the type does not have (strict decoding). */
+  public unknownFields(path: string, obj: Record<string, unknown>, known: readonly string[], wrongPlace?: Record<string, string>): void {
+    for (const key of Object.keys(obj)) {
+      if (known.includes(key)) continue;
+      const field = path ? `${path}.${key}` : key;
+      let message: string;
+      const elsewhere = wrongPlace?.[key];
+      const typo = closest(key, known);
+      if (elsewhere) message = elsewhere;
+      else if (typo) message = `did you mean "${typo}"?`;
+      else message = `not a field of ${path || 'a NetworkPolicy'}; known fields: ${known.join(', ')}`;
+      this.errors.push({ type: 'Unknown', field, value: obj[key], message });
+    }
+  }
+
+  /** Checks that a set value is an object; reports and returns false otherwise. */
+  public expectObject(field: string, v: unknown): v is Record<string, any> {
+    if (isObject(v)) return true;
+    this.invalid(field, v, `must be an object, not ${typeName(v)}`);
+    return false;
+  }
+
+  /** Checks that a set value is a list; reports and returns false otherwise. */
+  public expectList(field: string, v: unknown): v is unknown[] {
+    if (Array.isArray(v)) return true;
+    this.invalid(field, v, `must be a list, not ${typeName(v)}`);
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Validates one NetworkPolicy manifest object as the API server would (strict field validation,
+ * then `ValidateNetworkPolicy`). Returns every error found, in field order; `[]` means valid.
+ * Never throws, whatever the input.
+ */
+export function validateNetworkPolicy(obj: any): PolicyError[] {
+  const c = new Collector();
+  if (!isObject(obj)) {
+    c.invalid('', obj, `a NetworkPolicy must be an object, not ${typeName(obj)}`);
+    return c.errors;
+  }
+  c.unknownFields('', obj, OBJECT_FIELDS);
+  if (isSet(obj.apiVersion) && obj.apiVersion !== API_VERSION) {
+    c.unsupported('apiVersion', obj.apiVersion, [API_VERSION]);
+  }
+  if (isSet(obj.kind) && obj.kind !== 'NetworkPolicy') {
+    c.unsupported('kind', obj.kind, ['NetworkPolicy']);
+  }
+  validateMetadata(c, obj.metadata);
+  if (isSet(obj.spec) && c.expectObject('spec', obj.spec)) {
+    validateSpec(c, obj.spec);
+  }
+  return c.errors;
+}
+
+function validateMetadata(c: Collector, meta: unknown): void {
+  if (!isSet(meta)) {
+    c.required('metadata.name', 'name or generateName is required');
+    return;
+  }
+  if (!c.expectObject('metadata', meta)) return;
+  c.unknownFields('metadata', meta, METADATA_FIELDS);
+
+  const { name, generateName, namespace } = meta;
+  if (!isSet(name) || name === '') {
+    if (!isSet(generateName) || generateName === '') {
+      c.required('metadata.name', 'name or generateName is required');
+    } else if (typeof generateName !== 'string') {
+      c.invalid('metadata.generateName', generateName, 'must be a string');
+    } else {
+      // a prefix: the random suffix makes a trailing '-' or '.' fine
+      const err = dnsSubdomainError(generateName.replace(/[-.]+$/, '') || 'x');
+      if (err) c.invalid('metadata.generateName', generateName, err);
+    }
+  } else if (typeof name !== 'string') {
+    c.invalid('metadata.name', name, `must be a string, not ${typeName(name)}`);
+  } else {
+    const err = dnsSubdomainError(name);
+    if (err) c.invalid('metadata.name', name, err + lowerCaseHint(name, dnsSubdomainError));
+  }
+
+  // a missing namespace means the one kubectl is pointed at (`default` for this project)
+  if (isSet(namespace) && namespace !== '') {
+    if (typeof namespace !== 'string') {
+      c.invalid('metadata.namespace', namespace, `must be a string, not ${typeName(namespace)}`);
+    } else {
+      const err = dnsLabelError(namespace);
+      if (err) c.invalid('metadata.namespace', namespace, err + lowerCaseHint(namespace, dnsLabelError));
+    }
+  }
+
+  if (isSet(meta.labels) && c.expectObject('metadata.labels', meta.labels)) {
+    validateLabelMap(c, 'metadata.labels', meta.labels);
+  }
+  if (isSet(meta.annotations) && c.expectObject('metadata.annotations', meta.annotations)) {
+    for (const [key, value] of Object.entries(meta.annotations)) {
+      const err = labelKeyError(key);
+      if (err) c.invalid('metadata.annotations', key, err);
+      if (typeof value !== 'string') c.invalid(`metadata.annotations[${key}]`, value, `must be a string, not ${typeName(value)}`);
+    }
+  }
+}
+
+/** ` Did you mean "foo"?` when the lower-case form of a name would be valid. */
+function lowerCaseHint(value: string, check: (v: string) => string | undefined): string {
+  const lower = value.toLowerCase();
+  return lower !== value && !check(lower) ? `. Did you mean "${lower}"?` : '';
+}
+
+/** matchLabels or metadata.labels: keys are qualified names, values label values (strings). */
+function validateLabelMap(c: Collector, path: string, labels: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(labels)) {
+    const keyErr = labelKeyError(key);
+    if (keyErr) c.invalid(path, key, keyErr);
+    if (typeof value !== 'string') {
+      const hint = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it in YAML: "${value}")` : '';
+      c.invalid(`${path}[${key}]`, value, `must be a string, not ${typeName(value)}${hint}`);
+      continue;
+    }
+    const valueErr = labelValueError(value);
+    if (valueErr) c.invalid(path, value, valueErr);
+  }
+}
+
+function validateSelector(c: Collector, path: string, sel: unknown): void {
+  if (!c.expectObject(path, sel)) return;
+  c.unknownFields(path, sel, SELECTOR_FIELDS);
+  if (isSet(sel.matchLabels) && c.expectObject(`${path}.matchLabels`, sel.matchLabels)) {
+    validateLabelMap(c, `${path}.matchLabels`, sel.matchLabels);
+  }
+  if (isSet(sel.matchExpressions) && c.expectList(`${path}.matchExpressions`, sel.matchExpressions)) {
+    sel.matchExpressions.forEach((expr: unknown, i: number) => {
+      validateRequirement(c, `${path}.matchExpressions[${i}]`, expr);
+    });
+  }
+}
+
+function validateRequirement(c: Collector, path: string, expr: unknown): void {
+  if (!c.expectObject(path, expr)) return;
+  c.unknownFields(path, expr, REQUIREMENT_FIELDS);
+  const { key, operator } = expr;
+  let values: unknown[] = [];
+  if (isSet(expr.values) && c.expectList(`${path}.values`, expr.values)) values = expr.values;
+
+  if (operator === 'In' || operator === 'NotIn') {
+    if (values.length === 0) c.required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'");
+  } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+    if (values.length > 0) c.forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+  } else if (!isSet(operator) || operator === '') {
+    c.invalid(`${path}.operator`, '', `not a valid selector operator; supported values: ${OPERATORS.map((o) => `"${o}"`).join(', ')}`);
+  } else {
+    const fixed = typeof operator === 'string' ? OPERATORS.find((o) => o.toLowerCase() === operator.toLowerCase()) : undefined;
+    const hint = fixed ? `. Did you mean "${fixed}"? (operators are case-sensitive)` : `; supported values: ${OPERATORS.map((o) => `"${o}"`).join(', ')}`;
+    c.invalid(`${path}.operator`, operator, `not a valid selector operator${hint}`);
+  }
+
+  if (typeof key !== 'string') {
+    if (!isSet(key)) c.invalid(`${path}.key`, '', labelKeyError('') as string);
+    else c.invalid(`${path}.key`, key, `must be a string, not ${typeName(key)}`);
+  } else {
+    const err = labelKeyError(key);
+    if (err) c.invalid(`${path}.key`, key, err);
+  }
+
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') {
+      c.invalid(`${path}.values[${i}]`, v, `must be a string, not ${typeName(v)}`);
+      return;
+    }
+    const err = labelValueError(v);
+    if (err) c.invalid(`${path}.values[${i}]`, v, err);
+  });
+}
+
+function validateSpec(c: Collector, spec: Record<string, any>): void {
+  c.unknownFields('spec', spec, SPEC_FIELDS, {
+    from: 'not a field of spec: `from` belongs in a rule, e.g. `ingress: [{ from: [...] }]`',
+    to: 'not a field of spec: `to` belongs in a rule, e.g. `egress: [{ to: [...] }]`',
+    ports: 'not a field of spec: `ports` belongs in a rule, e.g. `ingress: [{ ports: [...] }]`',
+  });
+  // podSelector is required in the type, but a missing one decodes as {} (every pod)
+  if (isSet(spec.podSelector)) validateSelector(c, 'spec.podSelector', spec.podSelector);
+
+  for (const dir of ['ingress', 'egress'] as const) {
+    const rules = spec[dir];
+    if (!isSet(rules) || !c.expectList(`spec.${dir}`, rules)) continue;
+    const peersKey = dir === 'ingress' ? 'from' : 'to';
+    const otherKey = dir === 'ingress' ? 'to' : 'from';
+    rules.forEach((rule: unknown, i: number) => {
+      const rulePath = `spec.${dir}[${i}]`;
+      if (!isSet(rule)) return; // `- ` (null) decodes as an empty rule
+      if (!c.expectObject(rulePath, rule)) return;
+      c.unknownFields(rulePath, rule, dir === 'ingress' ? INGRESS_RULE_FIELDS : EGRESS_RULE_FIELDS, {
+        [otherKey]: `an ${dir} rule has \`${peersKey}\`, not \`${otherKey}\``,
+      });
+      if (isSet(rule.ports) && c.expectList(`${rulePath}.ports`, rule.ports)) {
+        rule.ports.forEach((port: unknown, j: number) => validatePort(c, `${rulePath}.ports[${j}]`, port));
+      }
+      const peers = rule[peersKey];
+      if (isSet(peers) && c.expectList(`${rulePath}.${peersKey}`, peers)) {
+        peers.forEach((peer: unknown, j: number) => validatePeer(c, `${rulePath}.${peersKey}[${j}]`, peer));
+      }
+    });
+  }
+
+  const types = spec.policyTypes;
+  if (isSet(types) && c.expectList('spec.policyTypes', types)) {
+    if (types.length > POLICY_TYPES.length) {
+      c.invalid('spec.policyTypes', types, 'may not specify more than two policyTypes');
+      return;
+    }
+    types.forEach((t: unknown, i: number) => {
+      if (POLICY_TYPES.includes(t as string)) return;
+      const fixed = typeof t === 'string' ? POLICY_TYPES.find((p) => p.toLowerCase() === t.toLowerCase()) : undefined;
+      c.unsupported(`spec.policyTypes[${i}]`, t, POLICY_TYPES, fixed ? `. Did you mean "${fixed}"?` : undefined);
+    });
+  }
+}
+
+function validatePort(c: Collector, path: string, port: unknown): void {
+  if (!isSet(port)) return; // `- ` decodes as {} (every port of TCP, after defaulting)
+  if (!c.expectObject(path, port)) return;
+  c.unknownFields(path, port, PORT_FIELDS);
+  const { protocol, endPort } = port;
+  const p = port.port;
+
+  if (isSet(protocol) && !PROTOCOLS.includes(protocol)) {
+    const fixed = typeof protocol === 'string' ? PROTOCOLS.find((x) => x === protocol.toUpperCase()) : undefined;
+    c.unsupported(`${path}.protocol`, protocol, PROTOCOLS, fixed ? `. Did you mean "${fixed}"? (protocols are case-sensitive)` : undefined);
+  }
+
+  const endPortIsInt = typeof endPort === 'number' && Number.isInteger(endPort);
+  if (isSet(endPort) && !endPortIsInt) {
+    c.invalid(`${path}.endPort`, endPort, 'must be an integer');
+  }
+
+  if (!isSet(p)) {
+    if (isSet(endPort)) c.invalid(`${path}.endPort`, endPort, 'may not be specified when `port` is not specified');
+    return;
+  }
+  if (typeof p === 'number') {
+    if (!Number.isInteger(p)) {
+      c.invalid(`${path}.port`, p, 'must be an integer or a port name');
+      return;
+    }
+    const err = portNumberError(p);
+    if (err) c.invalid(`${path}.port`, p, err);
+    if (isSet(endPort) && endPortIsInt) {
+      if (endPort < p) c.invalid(`${path}.endPort`, endPort, 'must be greater than or equal to `port`');
+      const endErr = portNumberError(endPort);
+      if (endErr) c.invalid(`${path}.endPort`, endPort, endErr);
+    }
+  } else if (typeof p === 'string') {
+    if (isSet(endPort)) c.invalid(`${path}.endPort`, endPort, 'may not be specified when `port` is non-numeric');
+    const err = ianaServiceNameError(p);
+    if (err) {
+      const hint = /^[0-9]+$/.test(p) ? `. Did you mean the number ${Number(p)}? (numeric ports must not be quoted)` : '';
+      c.invalid(`${path}.port`, p, err + hint);
+    }
+  } else {
+    c.invalid(`${path}.port`, p, `must be a port number or a port name, not ${typeName(p)}`);
+  }
+}
+
+function validatePeer(c: Collector, path: string, peer: unknown): void {
+  if (!isSet(peer)) {
+    c.required(path, 'must specify a peer');
+    return;
+  }
+  if (!c.expectObject(path, peer)) return;
+  c.unknownFields(path, peer, PEER_FIELDS);
+  let count = 0;
+  if (isSet(peer.podSelector)) {
+    count++;
+    validateSelector(c, `${path}.podSelector`, peer.podSelector);
+  }
+  if (isSet(peer.namespaceSelector)) {
+    count++;
+    validateSelector(c, `${path}.namespaceSelector`, peer.namespaceSelector);
+  }
+  if (isSet(peer.ipBlock)) {
+    count++;
+    validateIpBlock(c, `${path}.ipBlock`, peer.ipBlock);
+  }
+  if (count === 0) {
+    c.required(path, 'must specify a peer');
+  } else if (count > 1 && isSet(peer.ipBlock)) {
+    c.forbidden(path, 'may not specify both ipBlock and another peer');
+  }
+}
+
+/** Upstream words for the reasons `parseCidrLenient` gives a CIDR that strict parsing rejects. */
+function strictCidrMessage(reason: string): string {
+  if (reason.includes('leading zeros')) return 'must not have leading 0s in IP or prefix length';
+  if (reason.includes('IPv4-mapped')) return 'must not have an IPv4-mapped IPv6 address';
+  return reason;
+}
+
+/** Parses one CIDR field, reporting what is wrong; returns the network when it can be parsed at all. */
+function checkCidr(c: Collector, path: string, text: unknown): Cidr | undefined {
+  if (typeof text !== 'string') {
+    c.invalid(path, text, `must be a string, not ${typeName(text)}`);
+    return undefined;
+  }
+  try {
+    const { cidr, nonCanonical } = parseCidrLenient(text);
+    if (nonCanonical) {
+      const suggestion = strictSuggestion(text);
+      c.invalid(path, text, strictCidrMessage(nonCanonical) + (suggestion ? `. Did you mean "${suggestion}"?` : ''));
+    }
+    return cidr;
+  } catch (e) {
+    const hint = e instanceof CidrError && e.suggestion ? `. Did you mean "${e.suggestion}"?` : '';
+    c.invalid(path, text, `must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)${hint}`);
+    return undefined;
+  }
+}
+
+/** The canonical CIDR that the strict parser suggests for a non-canonical one. */
+function strictSuggestion(text: string): string | undefined {
+  try {
+    parseCidr(text);
+    return undefined;
+  } catch (e) {
+    return e instanceof CidrError ? e.suggestion : undefined;
+  }
+}
+
+function validateIpBlock(c: Collector, path: string, block: unknown): void {
+  if (!c.expectObject(path, block)) return;
+  c.unknownFields(path, block, IPBLOCK_FIELDS);
+  if (!isSet(block.cidr) || block.cidr === '') {
+    c.required(`${path}.cidr`, '');
+    return;
+  }
+  const cidr = checkCidr(c, `${path}.cidr`, block.cidr);
+  if (!isSet(block.except) || !c.expectList(`${path}.except`, block.except)) return;
+  block.except.forEach((text: unknown, i: number) => {
+    const exceptPath = `${path}.except[${i}]`;
+    const except = checkCidr(c, exceptPath, text);
+    if (!cidr || !except) return;
+    if (!exceptError(cidr, except)) return;
+    let detail: string;
+    if (cidr.family !== except.family) detail = `: "${cidr.text}" is IPv${cidr.family}, this is IPv${except.family}`;
+    else if (except.prefix <= cidr.prefix && except.first <= cidr.first && cidr.last <= except.last) detail = ` "${cidr.text}": it covers all of it`;
+    else detail = ` "${cidr.text}"`;
+    c.invalid(exceptPath, text, `must be a strict subset of \`cidr\`${detail}`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Applies the API server's defaulting (SEMANTICS.md section 1) to a copy of a NetworkPolicy:
+ * `protocol: TCP` on every port entry without one, and `policyTypes` when none are written
+ * (`Ingress`, plus `Egress` when `spec.egress` has at least one rule). The input is not changed.
+ * Best effort on invalid input: shapes it does not understand are copied unchanged.
+ */
+export function defaultNetworkPolicy(obj: any): any {
+  const copy: any = structuredClone(obj);
+  if (!isObject(copy)) return copy;
+  if (!isSet(copy.spec)) copy.spec = {};
+  const spec = copy.spec;
+  if (!isObject(spec)) return copy;
+  for (const dir of ['ingress', 'egress']) {
+    const rules = spec[dir];
+    if (!Array.isArray(rules)) continue;
+    for (const rule of rules) {
+      if (!isObject(rule) || !Array.isArray(rule.ports)) continue;
+      rule.ports = rule.ports.map((p: unknown) => {
+        if (!isSet(p)) return { protocol: 'TCP' };
+        if (isObject(p) && !isSet(p.protocol)) return { ...p, protocol: 'TCP' };
+        return p;
+      });
+    }
+  }
+  if (!Array.isArray(spec.policyTypes) || spec.policyTypes.length === 0) {
+    const types = ['Ingress'];
+    if (Array.isArray(spec.egress) && spec.egress.length > 0) types.push('Egress');
+    spec.policyTypes = types;
+  }
+  return copy;
+}
+
+/**
+ * The policy types in force for a policy (after defaulting), without copying it.
+ */
+export function effectivePolicyTypes(obj: any): { ingress: boolean; egress: boolean } {
+  const spec = isObject(obj) && isObject(obj.spec) ? obj.spec : {};
+  const types = spec.policyTypes;
+  if (Array.isArray(types) && types.length > 0) {
+    return { ingress: types.includes('Ingress'), egress: types.includes('Egress') };
+  }
+  return { ingress: true, egress: Array.isArray(spec.egress) && spec.egress.length > 0 };
+}
