@@ -1,0 +1,347 @@
+/**
+ * Reading manifests from text, files, directories and stdin: multi-document YAML and JSON,
+ * `List` (and `*List`) objects flattened, empty documents skipped. Every object keeps where it
+ * came from (file, document, line), so that an error can name it.
+ *
+ * Used by the CLI and by `NetworkModel.fromYaml`-style entry points; it knows nothing about
+ * what the objects mean.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LineCounter, parseAllDocuments, isMap, isSeq, Node as YamlNode } from 'yaml';
+
+/** One Kubernetes object read from an input, with where it came from. */
+export interface ManifestDoc {
+  /** the object, as plain JSON data */
+  readonly object: any;
+  /** the file it was read from (`<stdin>` for standard input) */
+  readonly source: string;
+  /** 0-based index of the YAML document (or JSON value) in the source */
+  readonly index: number;
+  /** 0-based index in a `List`'s `items`, when the object came from one */
+  readonly item?: number;
+  /** 1-based line where the object starts, when known */
+  readonly line?: number;
+}
+
+/** Input that cannot be read or parsed; the message names the file and, when known, the line. */
+export class ManifestError extends Error {
+  public constructor(
+    message: string,
+    public readonly source: string,
+    public readonly line?: number,
+    public readonly column?: number,
+  ) {
+    super(`${location(source, line, column)}: ${message}`);
+    this.name = 'ManifestError';
+  }
+}
+
+function location(source: string, line?: number, column?: number): string {
+  if (line === undefined) return source;
+  return column === undefined ? `${source}:${line}` : `${source}:${line}:${column}`;
+}
+
+/** `file.yaml:12` (or `file.yaml, document 3` when the line is not known). */
+export function docLocation(doc: ManifestDoc): string {
+  if (doc.line !== undefined) return `${doc.source}:${doc.line}`;
+  const item = doc.item !== undefined ? `, item ${doc.item + 1}` : '';
+  return `${doc.source}, document ${doc.index + 1}${item}`;
+}
+
+/** `NetworkPolicy shop/allow-web`, `Deployment default/web`, `Namespace shop`. */
+export function describeObject(obj: any): string {
+  const kind = typeof obj?.kind === 'string' && obj.kind ? obj.kind : 'object';
+  const meta = obj?.metadata ?? {};
+  const name = typeof meta.name === 'string' && meta.name ? meta.name : typeof meta.generateName === 'string' && meta.generateName ? `${meta.generateName}*` : '(unnamed)';
+  if (kind === 'Namespace' || kind.startsWith('Cluster')) return `${kind} ${name}`;
+  const ns = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : 'default';
+  return `${kind} ${ns}/${name}`;
+}
+
+/** true when a value looks like a Kubernetes object (it has `apiVersion` and `kind`). */
+export function isKubernetesObject(obj: unknown): boolean {
+  return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+    && typeof (obj as any).kind === 'string' && typeof (obj as any).apiVersion === 'string';
+}
+
+/** `List`, `NetworkPolicyList`, `PodList`...: an object whose `items` are objects. */
+function isListKind(obj: any): boolean {
+  return typeof obj?.kind === 'string' && obj.kind.endsWith('List') && (Array.isArray(obj.items) || obj.items === undefined || obj.items === null);
+}
+
+/**
+ * Items of a typed list (`NetworkPolicyList`) as the API returns them have no `kind` or
+ * `apiVersion`: they get the list's.
+ */
+function listItem(list: any, item: any): any {
+  if (typeof item !== 'object' || item === null || Array.isArray(item) || list.kind === 'List') return item;
+  const kind = item.kind ?? list.kind.slice(0, -'List'.length);
+  const apiVersion = item.apiVersion ?? list.apiVersion;
+  return { apiVersion, kind, ...item };
+}
+
+interface RawDoc {
+  readonly value: unknown;
+  readonly index: number;
+  readonly line?: number;
+  /** line of each item, for a list */
+  readonly itemLines?: (number | undefined)[];
+}
+
+/**
+ * Parses the text of one input (YAML with any number of documents, or JSON) into objects.
+ * `List` and `*List` kinds are flattened into their items; empty documents are skipped.
+ * Throws a `ManifestError` naming the source and line for text that does not parse, or for a
+ * document that is not an object.
+ */
+export function parseManifests(text: string, source: string): ManifestDoc[] {
+  const raw = looksLikeJson(text) ? parseJson(text, source) : parseYaml(text, source);
+  const docs: ManifestDoc[] = [];
+  for (const r of raw) {
+    flatten(r.value, r, source, docs);
+  }
+  return docs;
+}
+
+function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]): void {
+  if (value === null || value === undefined) return; // an empty document
+  if (Array.isArray(value)) {
+    // a bare array of objects (JSON output of some tools): each element is an object
+    value.forEach((v, i) => pushObject(v, { ...raw, line: raw.itemLines?.[i] ?? raw.line }, i, source, out));
+    return;
+  }
+  if (typeof value !== 'object') {
+    throw new ManifestError(`document ${raw.index + 1} is not a Kubernetes object but ${describeScalar(value)}`, source, raw.line);
+  }
+  if (isListKind(value)) {
+    const list = value as any;
+    (list.items ?? []).forEach((item: unknown, i: number) => {
+      pushObject(listItem(list, item), { ...raw, line: raw.itemLines?.[i] ?? raw.line }, i, source, out);
+    });
+    return;
+  }
+  pushObject(value, raw, undefined, source, out);
+}
+
+function pushObject(value: unknown, raw: RawDoc, item: number | undefined, source: string, out: ManifestDoc[]): void {
+  if (value === null || value === undefined) return;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const where = item === undefined ? `document ${raw.index + 1}` : `item ${item + 1} of document ${raw.index + 1}`;
+    throw new ManifestError(`${where} is not a Kubernetes object but ${describeScalar(value)}`, source, raw.line);
+  }
+  if (isListKind(value)) {
+    // a List inside a List: flatten it too
+    flatten(value, raw, source, out);
+    return;
+  }
+  const doc: { -readonly [K in keyof ManifestDoc]: ManifestDoc[K] } = { object: value, source, index: raw.index };
+  if (item !== undefined) doc.item = item;
+  if (raw.line !== undefined) doc.line = raw.line;
+  out.push(doc);
+}
+
+function describeScalar(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function looksLikeJson(text: string): boolean {
+  const t = text.trimStart().replace(/^\uFEFF/, '');
+  return t.startsWith('{') || t.startsWith('[');
+}
+
+/** JSON, read strictly as kubectl does for input that starts with `{` or `[`. */
+function parseJson(text: string, source: string): RawDoc[] {
+  try {
+    return [{ value: JSON.parse(text), index: 0 }];
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    const at = pos ? lineAndColumn(text, Number(pos[1])) : undefined;
+    const short = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    throw new ManifestError(`invalid JSON: ${short}`, source, at?.line, at?.column);
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastNewline = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) { line++; lastNewline = i; }
+  }
+  return { line, column: offset - lastNewline };
+}
+
+function parseYaml(text: string, source: string): RawDoc[] {
+  const lineCounter = new LineCounter();
+  // YAML 1.1, as Kubernetes reads it: `yes`, `on` are booleans, `0755` is octal
+  const documents = parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false });
+  const out: RawDoc[] = [];
+  documents.forEach((doc, index) => {
+    const error = doc.errors[0];
+    if (error) {
+      const pos = error.pos?.[0] !== undefined ? lineCounter.linePos(error.pos[0]) : undefined;
+      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new ManifestError(`invalid YAML: ${message}`, source, pos?.line, pos?.col);
+    }
+    const contents = doc.contents as YamlNode | null;
+    if (contents === null || contents === undefined) return;
+    const lineOf = (node: unknown): number | undefined => {
+      const range = (node as YamlNode | undefined)?.range;
+      return range ? lineCounter.linePos(range[0]).line : undefined;
+    };
+    let itemLines: (number | undefined)[] | undefined;
+    if (isSeq(contents)) {
+      itemLines = contents.items.map(lineOf);
+    } else if (isMap(contents)) {
+      const items = contents.get('items', true);
+      if (isSeq(items)) itemLines = items.items.map(lineOf);
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      throw new ManifestError(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, source, lineOf(contents));
+    }
+    out.push({ value, index, line: lineOf(contents), itemLines });
+  });
+  return out;
+}
+
+/** Where standard input comes from: its text, or a function that reads it (called once, if `-` is given). */
+export type StdinSource = string | (() => string);
+
+/** Options of `readInputs`. */
+export interface ReadInputsOptions {
+  /** standard input, for the path `-` (default: the process's stdin) */
+  readonly stdin?: StdinSource;
+  /** told about files that were skipped because they hold no Kubernetes object */
+  readonly onWarning?: (message: string) => void;
+}
+
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+/**
+ * Reads manifests from files, directories (recursively: `*.yaml`, `*.yml`, `*.json`, in sorted
+ * order, skipping `node_modules` and hidden directories) and `-` (standard input).
+ *
+ * A file named explicitly must hold only Kubernetes objects (`apiVersion` and `kind`). A file
+ * found in a directory that holds no Kubernetes object at all (a `package.json`, a Helm
+ * `values.yaml`) is skipped, with a warning. Throws a `ManifestError` for input that cannot be
+ * read or parsed.
+ */
+export function readInputs(paths: readonly string[], options: ReadInputsOptions = {}): ManifestDoc[] {
+  const docs: ManifestDoc[] = [];
+  let stdinRead = false;
+  for (const p of paths) {
+    if (p === '-') {
+      if (stdinRead) throw new ManifestError('standard input can only be read once', '<stdin>');
+      stdinRead = true;
+      const text = readStdin(options.stdin);
+      docs.push(...checked(parseManifests(text, '<stdin>')));
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      throw new ManifestError(describeFsError(e, 'no such file or directory'), p);
+    }
+    if (stat.isDirectory()) {
+      const files = listManifestFiles(p);
+      if (files.length === 0) options.onWarning?.(`${p}: no *.yaml, *.yml or *.json file found`);
+      for (const file of files) {
+        const found = parseManifests(readText(file), file);
+        if (found.length > 0 && !found.some((d) => isKubernetesObject(d.object))) {
+          options.onWarning?.(`${file}: skipped, it holds no Kubernetes object`);
+          continue;
+        }
+        docs.push(...checked(found));
+      }
+    } else {
+      docs.push(...checked(parseManifests(readText(p), p)));
+    }
+  }
+  return docs;
+}
+
+/** Every document must be a Kubernetes object. */
+function checked(docs: ManifestDoc[]): ManifestDoc[] {
+  for (const d of docs) {
+    if (!isKubernetesObject(d.object)) {
+      const missing = ['apiVersion', 'kind'].filter((k) => typeof d.object[k] !== 'string');
+      throw new ManifestError(
+        `document ${d.index + 1}${d.item !== undefined ? `, item ${d.item + 1},` : ''} is not a Kubernetes object: it has no ${missing.join(' or ')}`,
+        d.source, d.line);
+    }
+  }
+  return docs;
+}
+
+function readStdin(stdin: StdinSource | undefined): string {
+  if (typeof stdin === 'string') return stdin;
+  if (typeof stdin === 'function') return stdin();
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch (e) {
+    throw new ManifestError(describeFsError(e, 'cannot read'), '<stdin>');
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new ManifestError(describeFsError(e, 'cannot read'), file);
+  }
+}
+
+function describeFsError(e: unknown, fallback: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    default: return code ? `${fallback} (${code})` : fallback;
+  }
+}
+
+/** The manifest files under a directory, recursively, sorted (by path, byte order). */
+export function listManifestFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      throw new ManifestError(describeFsError(e, 'cannot read directory'), d);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(d, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const s = fs.statSync(full);
+          isDir = s.isDirectory();
+          isFile = s.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+        if (isDir) continue; // do not follow directory links (cycles)
+      }
+      if (isDir) {
+        if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        walk(full);
+      } else if (isFile && MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+        out.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
