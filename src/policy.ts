@@ -1,0 +1,269 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { dnsLabelError, dnsSubdomainError, labelValueError } from './internal/names';
+import { renderEgressRules, renderIngressRules, RuleModel } from './internal/rules';
+import { quote } from './internal/selector';
+import { Peer } from './peer';
+import { PodSelector } from './pod-selector';
+import { Port } from './port';
+
+/**
+ * Props every policy construct accepts.
+ */
+export interface PolicyProps {
+  /**
+   * The namespace of the policy. A policy applies to pods of its own namespace only.
+   *
+   * @default - the chart's namespace; none when the chart has none (then `kubectl apply -n` decides)
+   */
+  readonly namespace?: string;
+
+  /**
+   * The policy's `metadata.name`: an RFC 1123 subdomain, unique per namespace.
+   *
+   * @default - the construct id in kebab-case (`BackendFromFrontend` and `backend-from-frontend`
+   * both give `backend-from-frontend`), with no hash suffix
+   */
+  readonly name?: string;
+
+  /**
+   * The policy applies to the pods labelled `app=<app>` (shorthand for
+   * `selector: PodSelector.app(app)`). Give `app` or `selector`, not both.
+   *
+   * @default - every pod of the namespace (unless `selector` is given)
+   */
+  readonly app?: string;
+
+  /**
+   * The pods of the namespace the policy applies to. Give `app` or `selector`, not both.
+   *
+   * @default - every pod of the namespace (unless `app` is given)
+   */
+  readonly selector?: PodSelector;
+}
+
+/** `BackendFromFrontend`, `backend_from_frontend` -> `backend-from-frontend`. */
+function kebabCase(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+const duplicateChecked = new WeakSet<IConstruct>();
+
+/** Who declared an ApiObject: the policy construct around it, or the object itself. */
+function ownerPath(obj: ApiObject): string {
+  const parent = obj.node.scope;
+  return parent instanceof NetworkPolicyBase ? parent.node.path : obj.node.path;
+}
+
+/**
+ * Adds, once per app, a synth-time check that no two NetworkPolicies (ours or anybody's) share
+ * a name in one namespace, across all the charts of the app.
+ */
+function checkDuplicateNamesIn(root: IConstruct) {
+  if (duplicateChecked.has(root)) return;
+  duplicateChecked.add(root);
+  root.node.addValidation({
+    validate: () => {
+      const errors: string[] = [];
+      const first = new Map<string, string>();
+      for (const c of root.node.findAll()) {
+        if (!(c instanceof ApiObject) || c.kind !== 'NetworkPolicy' || !c.apiVersion.startsWith('networking.k8s.io/')) continue;
+        const ns = c.metadata.namespace;
+        const key = `${ns ?? ''}\u0000${c.name}`;
+        const path = ownerPath(c);
+        const earlier = first.get(key);
+        if (earlier === undefined) {
+          first.set(key, path);
+          continue;
+        }
+        const where = ns === undefined ? 'with no namespace' : `in namespace "${ns}"`;
+        errors.push(`Duplicate NetworkPolicy name "${c.name}" ${where}: declared at "${earlier}" and at "${path}". ` +
+          'Names must be unique per namespace: give one of them another `name`.');
+      }
+      return errors;
+    },
+  });
+}
+
+/**
+ * The base of every policy construct: one `NetworkPolicy` object (the typed L1
+ * `k8s.KubeNetworkPolicy` from cdk8s-plus-28) whose spec is rendered lazily at synth time, so
+ * that rules, peers and ports added after construction land in the manifest.
+ *
+ * The rendered policy always states its `policyTypes` and every port's protocol, never carries
+ * empty lists, de-duplicates peers and ports, and keeps a stable order.
+ */
+export abstract class NetworkPolicyBase extends Construct {
+  /** The NetworkPolicy API object this construct synthesizes. */
+  public readonly apiObject: k8s.KubeNetworkPolicy;
+
+  /** The policy's `metadata.name`. */
+  public readonly name: string;
+
+  /**
+   * The policy's namespace.
+   *
+   * @default - none: the chart has no namespace and none was given
+   */
+  public readonly namespace?: string;
+
+  /** The pods of the namespace the policy applies to. */
+  public readonly podSelector: PodSelector;
+
+  protected constructor(scope: Construct, id: string, props: PolicyProps = {}) {
+    super(scope, id);
+    props = props ?? {};
+
+    if (props.app !== undefined && props.selector !== undefined) {
+      throw this._error(`both app ${quote(props.app)} and selector "${props.selector}" were given: give one of them (app: 'x' is selector: PodSelector.app('x'))`);
+    }
+    if (props.selector !== undefined && !(props.selector instanceof PodSelector)) {
+      throw this._error(`invalid selector ${quote(props.selector)}: must be a PodSelector, e.g. PodSelector.app('web') or PodSelector.labels({ tier: 'api' })`);
+    }
+    if (props.app !== undefined) {
+      const err = props.app === '' ? 'must not be empty' : labelValueError(props.app);
+      if (err) throw this._error(`invalid app ${quote(props.app)}: it is the value of the "app" label, and ${err}`);
+    }
+    this.podSelector = props.selector ?? (props.app !== undefined ? PodSelector.app(props.app) : PodSelector.all());
+
+    if (props.name !== undefined) {
+      const err = dnsSubdomainError(props.name);
+      if (err) throw this._error(`invalid name ${quote(props.name)}: ${err}${this._suggestName(props.name)}`);
+      this.name = props.name;
+    } else {
+      const derived = kebabCase(id);
+      const err = dnsSubdomainError(derived);
+      if (err) {
+        throw this._error(`cannot derive a policy name from the construct id ${quote(id)} (got ${quote(derived)}: ${err}): give a \`name\``);
+      }
+      this.name = derived;
+    }
+
+    if (props.namespace !== undefined) {
+      const err = dnsLabelError(props.namespace);
+      if (err) throw this._error(`invalid namespace ${quote(props.namespace)}: ${err}${this._suggestNamespace(props.namespace)}`);
+    }
+    const chartNamespace = Chart.of(this).namespace;
+    if (props.namespace === undefined && chartNamespace !== undefined) {
+      const err = dnsLabelError(chartNamespace);
+      if (err) throw this._error(`invalid namespace ${quote(chartNamespace)} (from the chart): ${err}${this._suggestNamespace(chartNamespace)}`);
+    }
+    this.namespace = props.namespace ?? chartNamespace;
+
+    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+      metadata: { name: this.name, ...(props.namespace !== undefined ? { namespace: props.namespace } : {}) },
+      spec: Lazy.any({ produce: () => this._renderSpec() }),
+    });
+
+    checkDuplicateNamesIn(this.node.root);
+  }
+
+  /**
+   * The spec in Kubernetes shape, as it will be synthesized.
+   *
+   * @internal
+   */
+  public _renderSpec(): k8s.NetworkPolicySpec {
+    const ingress = this._ingressRules();
+    const egress = this._egressRules();
+    const policyTypes: string[] = [];
+    if (ingress !== undefined) policyTypes.push('Ingress');
+    if (egress !== undefined) policyTypes.push('Egress');
+    const renderedIngress = ingress !== undefined ? renderIngressRules(ingress) : [];
+    const renderedEgress = egress !== undefined ? renderEgressRules(egress) : [];
+    return {
+      podSelector: this.podSelector._render(),
+      policyTypes,
+      ...(renderedIngress.length > 0 ? { ingress: renderedIngress } : {}),
+      ...(renderedEgress.length > 0 ? { egress: renderedEgress } : {}),
+    };
+  }
+
+  /**
+   * The ingress rules; undefined when the policy does not control ingress (no `Ingress` in
+   * `policyTypes`), an empty list when it isolates without admitting anything.
+   *
+   * @internal
+   */
+  public _ingressRules(): RuleModel[] | undefined {
+    return undefined;
+  }
+
+  /**
+   * The egress rules; undefined when the policy does not control egress.
+   *
+   * @internal
+   */
+  public _egressRules(): RuleModel[] | undefined {
+    return undefined;
+  }
+
+  /**
+   * An error naming this construct, its kind, and what is wrong.
+   *
+   * @internal
+   */
+  protected _error(message: string): Error {
+    return new Error(`${this.node.path} (${this.constructor.name}): ${message}`);
+  }
+
+  /**
+   * Checks a list of peers given to this construct.
+   *
+   * @internal
+   */
+  protected _checkPeers(peers: Peer[] | undefined, field: string, allowEmpty: boolean = false): Peer[] {
+    if (peers === undefined) return [];
+    if (!Array.isArray(peers)) throw this._error(`invalid ${field} ${quote(peers)}: must be a list of Peer, e.g. [Peer.app('web')]`);
+    if (peers.length === 0 && !allowEmpty) {
+      throw this._error(`invalid ${field} []: an empty list would mean every peer; omit \`${field}\` or say [Peer.anywhere()]`);
+    }
+    peers.forEach((p, i) => {
+      if (p instanceof Peer) return;
+      let hint = '';
+      if (typeof p === 'string') {
+        hint = (p as string).includes('/') ? `; for an address block use Peer.ipv4(${quote(p)}) or Peer.ipv6(${quote(p)})` : `; for pods use Peer.app(${quote(p)})`;
+      }
+      throw this._error(`invalid ${field}[${i}] ${quote(p)}: must be a Peer${hint}`);
+    });
+    return [...peers];
+  }
+
+  /**
+   * Checks a list of ports given to this construct.
+   *
+   * @internal
+   */
+  protected _checkPorts(ports: Port[] | undefined, field: string, allowEmpty: boolean = false): Port[] {
+    if (ports === undefined) return [];
+    if (!Array.isArray(ports)) throw this._error(`invalid ${field} ${quote(ports)}: must be a list of Port, e.g. [Port.tcp(8080)]`);
+    if (ports.length === 0 && !allowEmpty) {
+      throw this._error(`invalid ${field} []: an empty list would mean every port; omit \`${field}\` to allow every port`);
+    }
+    ports.forEach((p, i) => {
+      if (p instanceof Port) return;
+      const hint = typeof p === 'number' ? `; did you mean Port.tcp(${p})?` : typeof p === 'string' ? `; for a named port use Port.named(${quote(p)})` : '';
+      throw this._error(`invalid ${field}[${i}] ${quote(p)}: must be a Port${hint}`);
+    });
+    return [...ports];
+  }
+
+  private _suggestName(name: string): string {
+    if (typeof name !== 'string') return '';
+    const k = kebabCase(name);
+    return k && !dnsSubdomainError(k) ? `. Did you mean "${k}"?` : '';
+  }
+
+  private _suggestNamespace(namespace: string): string {
+    if (typeof namespace !== 'string') return '';
+    const k = kebabCase(namespace).replace(/\./g, '-');
+    return k && !dnsLabelError(k) ? `. Did you mean "${k}"?` : '';
+  }
+}
