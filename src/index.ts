@@ -11,3 +11,4 @@ export * from './allow-to';
 export * from './allow-dns';
 export * from './block-metadata';
 export * from './isolate-namespace';
+export * from './network-model';

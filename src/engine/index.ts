@@ -1,0 +1,57 @@
+/**
+ * # The reachability engine (internal API)
+ *
+ * One semantics engine for the whole project (SEMANTICS.md section 3): the jsii facade
+ * (`src/network-model.ts`, `src/assertions.ts`), the CLI (`check`, `connlist`), the linter,
+ * reports, diff and the benchmark all call it; none re-implements selector matching.
+ *
+ * ```ts
+ * import { Inventory, Analysis, explainConnection, ConnSet } from '../engine';
+ * const inv = new Inventory(validator);        // validator optional: (obj) => string[]
+ * inv.addManifest(obj);                        // NetworkPolicy, Namespace, Pod, workloads, List
+ * inv.addNamespace('shop', { team: 'a' });      // gets kubernetes.io/metadata.name automatically
+ * inv.addPod({ namespace: 'shop', name: 'db', labels, ports: [{ name: 'pg', port: 5432 }] });
+ * const a = new Analysis(inv, { ipBlockMatchesPods: false }); // immutable snapshot, indexed
+ * a.connections('shop/web', 'shop/db').toString();   // 'TCP 5432' (a ConnSet)
+ * a.connections('shop/web', '1.2.3.4').contains('TCP', 443);
+ * a.notCoveredReason('shop/web', 'shop/web');        // hostNetwork / self / external-external
+ * explainConnection(a, 'shop/web', 'shop/db', 5432, 'TCP').text;
+ * a.connectivity();  // every allowed pair of distinct endpoints, external ranges included, sorted
+ * ```
+ *
+ * Modules:
+ * - `conn-set.ts`: `ConnSet` (per-protocol port intervals; canonical `toString()`, `parse()`,
+ *   `union`, `intersect`, `contains`), `PROTOCOLS`, `ProtocolName`.
+ * - `selector.ts`: `normalizeSelector(raw)`, `selectorMatches(selector, labels)`, `Selector`.
+ * - `policy.ts`: `normalizePolicy(obj)` -> `Policy` (defaulted `policyTypes`, `policyTypesDefaulted`,
+ *   `affectsIngress/Egress`, `ingress`/`egress` `Rule`s with `peers` (undefined = everyone),
+ *   `staticPorts` + `namedPorts`), `Peer` (`SelectorPeer` | `IpBlockPeer`), `selectorPeerMatchesPod`,
+ *   `ipBlockMatches`, `describePeer`.
+ * - `inventory.ts`: `Inventory` (`addManifest`, `addNamespace`, `addPod`, `addPolicy`, `pods`,
+ *   `policies`, `namespaces`, `namespace(name)`, `replaced` (duplicates: NP011), `ignoredKinds`),
+ *   `PodEndpoint`, `WORKLOAD_KINDS`.
+ * - `analysis.ts`: `Analysis`:
+ *   - endpoints: `pods`, `endpoint(text)` / `resolve(text)` (`ns/name` or IP literal; unknown
+ *     names throw listing the closest), `externalRangeEndpoints()` (outside addresses split at
+ *     every ipBlock boundary, e.g. `0.0.0.0-9.255.255.255`);
+ *   - selection: `selectingPolicies(endpoint, 'Ingress'|'Egress')`, `isIsolated`,
+ *     `selectedPods(policy)` (NP004), `peerMatches(peer, endpoint)`, `podsMatchingPeer(peer)` (NP005/6);
+ *   - verdicts: `connections(from, to)` -> `ConnSet`, `egressConnections`, `ingressConnections`,
+ *     `egressRuleMatches` / `ingressRuleMatches` (which policy rules admit what: NP007),
+ *     `notCoveredReason(from, to)`;
+ *   - full passes: `connectivity()` (the connlist), `forEachPair(cb)` + `connSetById(id)`
+ *     (fast path: interned result ids, for the benchmark and matrices), `notCoveredEndpoints()`
+ *     (hostNetwork pods: NP009);
+ *   - `compareEndpoints` (listing order), `rulePorts(rule, destinationPorts)`.
+ * - `explain.ts`: `explainConnection(analysis, from, to, port, protocol)` -> `Explanation`
+ *   (structured sides + `text`), `describeRule(policy, rule)` (`shop/x ingress rule 1`).
+ *
+ * Endpoint names: `namespace/name` of a pod or workload (one endpoint per workload: its pod
+ * template), or an IP literal outside the cluster. Rule numbers shown to people are 1-based.
+ */
+export * from './conn-set';
+export * from './selector';
+export * from './policy';
+export * from './inventory';
+export * from './analysis';
+export * from './explain';
