@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { dnsLabelError, dnsSubdomainError, labelValueError } from './internal/names';
 import { renderEgressRules, renderIngressRules, RuleModel } from './internal/rules';
 import { quote } from './internal/selector';
+import { formatPolicyError, validateNetworkPolicy } from './internal/validate-policy';
 import { Peer } from './peer';
 import { PodSelector } from './pod-selector';
 import { Port } from './port';
@@ -163,6 +164,21 @@ export abstract class NetworkPolicyBase extends Construct {
     });
 
     checkDuplicateNamesIn(this.node.root);
+
+    // Safety net: the input was checked where it entered; the manifest is checked once more at
+    // synth time with the same validator the CLI uses, so nothing invalid is ever emitted.
+    this.node.addValidation({
+      validate: () => {
+        let manifest: unknown;
+        try {
+          manifest = this.apiObject.toJson();
+        } catch (e) {
+          return [`${this.constructor.name}: cannot render the NetworkPolicy: ${(e as Error).message}`];
+        }
+        return validateNetworkPolicy(manifest).map((e) =>
+          `${this.constructor.name}: the NetworkPolicy "${this.name}" would be rejected by the API server: ${formatPolicyError(e)}`);
+      },
+    });
   }
 
   /**

@@ -32,6 +32,8 @@ const OPERATORS: readonly string[] = Object.values(LabelOperator);
 /** Quotes a value for an error message the way the API server does. */
 export function quote(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value === undefined) return 'undefined';
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
