@@ -1,0 +1,86 @@
+import { Finding, sortFindings } from '../lint/finding';
+
+/** What SARIF needs to know about a rule. */
+export interface SarifRuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: string;
+  readonly cause: string;
+  readonly explanation: string;
+  readonly fix: string;
+}
+
+const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+export interface SarifOptions {
+  readonly toolVersion?: string;
+  /** where rules are documented; each rule links to `${rulesUri}#npnnn` */
+  readonly rulesUri?: string;
+  /** 1-based line of an object in its file, when the loader knows it */
+  readonly lineOf?: (f: Finding) => number | undefined;
+}
+
+/**
+ * Findings as a SARIF 2.1.0 log, for code-scanning annotations on pull requests
+ * (e.g. `github/codeql-action/upload-sarif`). Suppressed findings carry a SARIF suppression
+ * with the reason, so they show as dismissed rather than disappearing.
+ */
+export function renderSarif(findings: readonly Finding[], rules: readonly SarifRuleInfo[], options: SarifOptions = {}): string {
+  const rulesUri = options.rulesUri ?? 'https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md';
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results = sortFindings(findings).map((f) => {
+    const logical = {
+      name: f.name,
+      fullyQualifiedName: f.constructPath ?? `${f.namespace}/${f.kind}/${f.name}`,
+      kind: 'resource',
+    };
+    const line = options.lineOf?.(f);
+    const location: Record<string, unknown> = { logicalLocations: [logical] };
+    if (f.file) {
+      location.physicalLocation = {
+        artifactLocation: { uri: f.file.split('\\').join('/') },
+        region: { startLine: line ?? 1 },
+      };
+    }
+    const result: Record<string, unknown> = {
+      ruleId: f.ruleId,
+      level: LEVEL[f.severity] ?? 'warning',
+      message: { text: `${f.kind} ${f.namespace}/${f.name}${f.location ? ` (${f.location})` : ''}: ${f.message} Fix: ${f.fix}` },
+      locations: [location],
+      partialFingerprints: { objectRule: `${f.ruleId}/${f.kind}/${f.namespace}/${f.name}/${f.location ?? ''}` },
+    };
+    const idx = ruleIndex.get(f.ruleId);
+    if (idx !== undefined) result.ruleIndex = idx;
+    if (f.related && f.related.length > 0) {
+      result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, message: { text: r } }));
+    }
+    if (f.suppressed) {
+      result.suppressions = [{ kind: 'inSource', justification: f.suppressionReason ?? '' }];
+    }
+    return result;
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'cdk8s-netpol',
+          informationUri: 'https://github.com/cdk8s-netpol/cdk8s-netpol',
+          ...(options.toolVersion ? { version: options.toolVersion } : {}),
+          rules: rules.map((r) => ({
+            id: r.id,
+            name: r.title.replace(/(^|[-\s])(\w)/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, ''),
+            shortDescription: { text: r.cause },
+            fullDescription: { text: r.explanation },
+            help: { text: `${r.explanation}\nFix: ${r.fix}`, markdown: `${r.explanation}\n\n**Fix:** ${r.fix}` },
+            helpUri: `${rulesUri}#${r.id.toLowerCase()}`,
+            defaultConfiguration: { level: LEVEL[r.severity] ?? 'warning' },
+          })),
+        },
+      },
+      results,
+    }],
+  };
+  return JSON.stringify(log, undefined, 2) + '\n';
+}

@@ -1,0 +1,102 @@
+import { bigModel, shopModel } from './fixtures';
+import { renderDot } from '../../src/report/dot';
+import { renderHtml, renderSvg } from '../../src/report/html';
+import { renderJson } from '../../src/report/json';
+import { renderMarkdown } from '../../src/report/markdown';
+import { renderMermaid } from '../../src/report/mermaid';
+import { groupReport, reportMatrix } from '../../src/report/model';
+
+describe('grouping', () => {
+  test('a workload every endpoint reaches is drawn with one edge from "anywhere"', () => {
+    // GIVEN frontend is not isolated for ingress: everything reaches it
+    const report = groupReport(shopModel());
+    // THEN there is an anywhere node and one edge from it to frontend
+    const frontend = [...report.nodes.values()].find((n) => n.label === 'frontend')!;
+    expect(report.any).toBeDefined();
+    expect(report.edges.filter((e) => e.to === frontend.key)).toEqual([{ from: 'any', to: frontend.key, ports: 'all traffic' }]);
+  });
+
+  test('identical workloads of a namespace collapse into one node; 50 workloads stay small', () => {
+    const report = groupReport(bigModel(5, 10));
+    expect(report.workloadCount).toBe(50);
+    // api + one group of 9 workers per namespace
+    expect(report.namespaces.map((n) => n.nodes.length)).toEqual([2, 2, 2, 2, 2]);
+    expect(report.edges).toHaveLength(5);
+    const worker = report.namespaces[0].nodes.find((n) => n.members.length === 9)!;
+    expect(worker.label).toBe('worker-0, worker-1 +7 more');
+  });
+
+  test('collapse: false keeps one node per workload', () => {
+    const report = groupReport(bigModel(2, 3), { collapse: false });
+    expect(report.namespaces.map((n) => n.nodes.length)).toEqual([3, 3]);
+    expect(report.edges).toHaveLength(4);
+  });
+
+  test('the matrix expands "anywhere" back into cells and merges identical rows', () => {
+    const matrix = reportMatrix(groupReport(shopModel()));
+    const cols = matrix.columns.map((c) => c.label);
+    expect(cols).toEqual(['prometheus', 'backend', 'db', 'frontend', '0.0.0.0/0']);
+    const row = (label: string) => matrix.rows.find((r) => r.label === label)!.cells;
+    expect(row('monitoring/prometheus')).toEqual([undefined, 'TCP 9090', 'TCP 9090', 'all traffic', undefined]);
+    expect(row('shop/frontend')).toEqual([undefined, 'TCP 8080', undefined, undefined, 'all traffic']);
+    expect(row('0.0.0.0/0')).toEqual([undefined, undefined, undefined, 'all traffic', undefined]);
+  });
+});
+
+describe('renderers', () => {
+  test('markdown: matrix, connections and findings for a PR comment', () => {
+    const md = renderMarkdown(groupReport(shopModel()));
+    expect(md).toContain('| from \\ to | **monitoring/prometheus** | **shop/backend** | **shop/db** | **shop/frontend** | **0.0.0.0/0** |');
+    expect(md).toContain('| **shop/backend** | · | · | TCP 5432 | all traffic | · |');
+    expect(md).toContain('- shop/backend => shop/db : TCP 5432');
+    expect(md).toContain('| ❌ error | NP006 | NetworkPolicy shop/db-ingress `spec.ingress[0].ports[0]` |');
+    // a pipe in a reason must not break the table
+    expect(md).toContain('- NP012 on NetworkPolicy shop/allow-web: public web \\| tier');
+    expect(md).toMatchSnapshot();
+  });
+
+  test('mermaid: a flowchart with a subgraph per namespace and port labels', () => {
+    const mm = renderMermaid(groupReport(shopModel()));
+    expect(mm.startsWith('flowchart LR\n')).toBe(true);
+    expect(mm).toContain('subgraph ns1["shop"]');
+    expect(mm).toMatch(/n\d -->\|"TCP 5432"\| n\d/);
+    expect(mm).toContain('any{{"anywhere"}}');
+    expect(mm).toMatchSnapshot();
+  });
+
+  test('dot: a digraph with a cluster per namespace', () => {
+    const dot = renderDot(groupReport(shopModel()));
+    expect(dot).toContain('subgraph cluster_1 {');
+    expect(dot).toContain('label="shop";');
+    expect(dot).toMatch(/n\d -> n\d \[label="TCP 5432"\];/);
+    expect(dot).toMatchSnapshot();
+  });
+
+  test('json: stable order', () => {
+    const json = JSON.parse(renderJson(shopModel()));
+    expect(json.endpoints.map((e: any) => e.id)).toEqual(['monitoring/prometheus', 'shop/backend', 'shop/db', 'shop/frontend', '0.0.0.0/0']);
+    expect(json.connections[0]).toEqual({ from: 'monitoring/prometheus', to: 'shop/backend', ports: 'TCP 9090' });
+    expect(json.findings.map((f: any) => f.ruleId)).toEqual(['NP006', 'NP001', 'NP012']);
+  });
+
+  test('html: one self-contained page with the graph, the matrix and the findings', () => {
+    const html = renderHtml(groupReport(shopModel()));
+    expect(html).toContain('<svg');
+    expect(html).toContain('<table>');
+    expect(html).toContain('NP006');
+    // nothing fetched from the network: no scripts, no external links or images
+    expect(html).not.toMatch(/<script|<link|src=|@import|url\((?!#)/);
+    expect(html).toMatchSnapshot();
+  });
+
+  test('html escapes names', () => {
+    const model = shopModel();
+    const svg = renderSvg(groupReport({ ...model, title: '<b>x</b>' }));
+    expect(svg).toContain('aria-label="&lt;b&gt;x&lt;/b&gt;"');
+  });
+
+  test('50 workloads: mermaid stays short', () => {
+    const mm = renderMermaid(groupReport(bigModel(5, 10)));
+    expect(mm.split('\n').length).toBeLessThan(40);
+  });
+});
