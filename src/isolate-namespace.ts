@@ -28,7 +28,7 @@ export class IsolateNamespace extends NetworkPolicyBase {
 
   public constructor(scope: Construct, id: string, props: IsolateNamespaceProps = {}) {
     super(scope, id, props);
-    this.peers = [Peer.pods(), ...this._checkPeers(props.allowFrom, 'allowFrom')];
+    this.peers = [Peer.pods(), ...this._checkPeers(props.allowFrom, 'allowFrom', true)];
   }
 
   /**
