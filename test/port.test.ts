@@ -1,6 +1,6 @@
 import { Protocol } from '../src';
-import { Port } from '../src/port';
 import { errorOf } from './policy-helpers';
+import { Port } from '../src/port';
 
 describe('Port', () => {
   test('single ports render their protocol explicitly', () => {
