@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments, isMap, isSeq, Node as YamlNode } from 'yaml';
+import { isMap, isNode, isPair, isSeq, LineCounter, Node as YamlNode, parseAllDocuments } from 'yaml';
 
 /** One Kubernetes object read from an input, with where it came from. */
 export interface ManifestDoc {
@@ -22,6 +22,11 @@ export interface ManifestDoc {
   readonly item?: number;
   /** 1-based line where the object starts, when known */
   readonly line?: number;
+  /**
+   * The line of a field of the object, by its API path (`spec.ingress[0].ports[1].endPort`),
+   * or of the closest enclosing field that is written; YAML input only (not enumerable).
+   */
+  readonly fieldLine?: (fieldPath: string) => number | undefined;
 }
 
 /** Input that cannot be read or parsed; the message names the file and, when known, the line. */
@@ -47,6 +52,12 @@ export function docLocation(doc: ManifestDoc): string {
   if (doc.line !== undefined) return `${doc.source}:${doc.line}`;
   const item = doc.item !== undefined ? `, item ${doc.item + 1}` : '';
   return `${doc.source}, document ${doc.index + 1}${item}`;
+}
+
+/** `file.yaml:14`: where a field of the object is written (the object's location when unknown). */
+export function fieldLocation(doc: ManifestDoc, fieldPath: string): string {
+  const line = doc.fieldLine?.(fieldPath);
+  return line !== undefined ? `${doc.source}:${line}` : docLocation(doc);
 }
 
 /** `NetworkPolicy shop/allow-web`, `Deployment default/web`, `Namespace shop`. */
@@ -85,8 +96,8 @@ interface RawDoc {
   readonly value: unknown;
   readonly index: number;
   readonly line?: number;
-  /** line of each item, for a list */
-  readonly itemLines?: (number | undefined)[];
+  /** the line of a node of the document, by its path of keys and indexes (YAML only) */
+  readonly lineAt?: (path: readonly (string | number)[]) => number | undefined;
 }
 
 /**
@@ -108,7 +119,7 @@ function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]
   if (value === null || value === undefined) return; // an empty document
   if (Array.isArray(value)) {
     // a bare array of objects (JSON output of some tools): each element is an object
-    value.forEach((v, i) => pushObject(v, { ...raw, line: raw.itemLines?.[i] ?? raw.line }, i, source, out));
+    value.forEach((v, i) => pushObject(v, raw, [i], i, source, out));
     return;
   }
   if (typeof value !== 'object') {
@@ -117,28 +128,56 @@ function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]
   if (isListKind(value)) {
     const list = value as any;
     (list.items ?? []).forEach((item: unknown, i: number) => {
-      pushObject(listItem(list, item), { ...raw, line: raw.itemLines?.[i] ?? raw.line }, i, source, out);
+      pushObject(listItem(list, item), raw, ['items', i], i, source, out);
     });
     return;
   }
-  pushObject(value, raw, undefined, source, out);
+  pushObject(value, raw, [], undefined, source, out);
 }
 
-function pushObject(value: unknown, raw: RawDoc, item: number | undefined, source: string, out: ManifestDoc[]): void {
+function pushObject(value: unknown, raw: RawDoc, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[]): void {
   if (value === null || value === undefined) return;
+  const line = raw.lineAt?.(prefix) ?? raw.line;
   if (typeof value !== 'object' || Array.isArray(value)) {
     const where = item === undefined ? `document ${raw.index + 1}` : `item ${item + 1} of document ${raw.index + 1}`;
-    throw new ManifestError(`${where} is not a Kubernetes object but ${describeScalar(value)}`, source, raw.line);
+    throw new ManifestError(`${where} is not a Kubernetes object but ${describeScalar(value)}`, source, line);
   }
   if (isListKind(value)) {
-    // a List inside a List: flatten it too
-    flatten(value, raw, source, out);
+    // a List inside a List: its items are not located (rare)
+    flatten(value, { value, index: raw.index, line }, source, out);
     return;
   }
   const doc: { -readonly [K in keyof ManifestDoc]: ManifestDoc[K] } = { object: value, source, index: raw.index };
   if (item !== undefined) doc.item = item;
-  if (raw.line !== undefined) doc.line = raw.line;
+  if (line !== undefined) doc.line = line;
+  const lineAt = raw.lineAt;
+  if (lineAt) {
+    Object.defineProperty(doc, 'fieldLine', {
+      enumerable: false,
+      value: (fieldPath: string) => {
+        const keys = [...prefix, ...parseFieldPath(fieldPath)];
+        // the field itself, or the closest enclosing one that is written
+        for (let n = keys.length; n >= prefix.length; n--) {
+          const l = lineAt(keys.slice(0, n));
+          if (l !== undefined) return l;
+        }
+        return undefined;
+      },
+    });
+  }
   out.push(doc);
+}
+
+/** `spec.ingress[0].ports[1].endPort` -> `['spec', 'ingress', 0, 'ports', 1, 'endPort']`; `labels[app]` -> `['labels', 'app']`. */
+export function parseFieldPath(fieldPath: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(fieldPath)) !== null) {
+    if (m[1] !== undefined) keys.push(m[1]);
+    else keys.push(/^[0-9]+$/.test(m[2]) ? Number(m[2]) : m[2]);
+  }
+  return keys;
 }
 
 function describeScalar(value: unknown): string {
@@ -192,20 +231,19 @@ function parseYaml(text: string, source: string): RawDoc[] {
       const range = (node as YamlNode | undefined)?.range;
       return range ? lineCounter.linePos(range[0]).line : undefined;
     };
-    let itemLines: (number | undefined)[] | undefined;
-    if (isSeq(contents)) {
-      itemLines = contents.items.map(lineOf);
-    } else if (isMap(contents)) {
-      const items = contents.get('items', true);
-      if (isSeq(items)) itemLines = items.items.map(lineOf);
-    }
+    const lineAt = (keys: readonly (string | number)[]) => {
+      if (keys.length === 0) return lineOf(contents);
+      if (!isMap(contents) && !isSeq(contents)) return undefined;
+      const node = contents.getIn(keys, true);
+      return isNode(node) || isPair(node) ? lineOf(node) : undefined;
+    };
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       throw new ManifestError(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, source, lineOf(contents));
     }
-    out.push({ value, index, line: lineOf(contents), itemLines });
+    out.push({ value, index, line: lineOf(contents), lineAt });
   });
   return out;
 }

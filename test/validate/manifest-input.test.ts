@@ -2,8 +2,10 @@ import * as path from 'path';
 import {
   describeObject,
   docLocation,
+  fieldLocation,
   listManifestFiles,
   ManifestError,
+  parseFieldPath,
   parseManifests,
   readInputs,
 } from '../../src/internal/manifest-input';
@@ -79,6 +81,20 @@ describe('parseManifests', () => {
   test('a document that is not an object is an error naming the document', () => {
     const e = thrown(() => parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\nhello\n', 't.yaml'));
     expect(e.message).toBe('t.yaml:5: document 2 is not a Kubernetes object but the text "hello"');
+  });
+
+  test('fieldLine locates a field by its API path, or the closest enclosing field', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: networking.k8s.io/v1\n  kind: NetworkPolicy\n  metadata: {name: a}\n' +
+      '  spec:\n    ingress:\n    - ports:\n      - port: 80\n        endPort: 70\n';
+    const [doc] = parseManifests(text, 'l.yaml');
+    expect(doc.line).toBe(4);
+    expect(doc.fieldLine?.('spec.ingress[0].ports[0].endPort')).toBe(11);
+    expect(doc.fieldLine?.('spec.ingress[0].ports[0].protocol')).toBe(10);
+    expect(doc.fieldLine?.('metadata.labels[app]')).toBe(6);
+    expect(fieldLocation(doc, 'spec.ingress[0].ports[0].endPort')).toBe('l.yaml:11');
+    expect(parseFieldPath('spec.podSelector.matchLabels[app.kubernetes.io/name]')).toEqual(['spec', 'podSelector', 'matchLabels', 'app.kubernetes.io/name']);
+    const [json] = parseManifests('{"apiVersion":"v1","kind":"Pod"}', 'p.json');
+    expect(fieldLocation(json, 'spec')).toBe('p.json, document 1');
   });
 
   test('YAML is read as Kubernetes reads it (YAML 1.1)', () => {

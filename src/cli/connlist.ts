@@ -1,0 +1,52 @@
+/**
+ * `cdk8s-netpol connlist PATHS... [--format txt|json|md|csv]`: every allowed connection between
+ * distinct endpoints, as the engine lists it (sorted; outside addresses as ranges split where
+ * ipBlocks cut them). This module only formats.
+ */
+import { CommandContext, EXIT_OK } from './framework';
+import { loadAnalysis } from './inputs';
+
+/** One line of the listing. */
+export interface ConnLine {
+  readonly from: string;
+  readonly to: string;
+  /** canonical connection set text: `TCP 80,8080-8090,UDP 53`, `All Connections` */
+  readonly connections: string;
+}
+
+export function run(ctx: CommandContext): number {
+  const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
+  const lines: ConnLine[] = analysis.connectivity().map((c) => ({ from: c.from.id, to: c.to.id, connections: c.conns.toString() }));
+  for (const { endpoint } of analysis.notCoveredEndpoints()) {
+    ctx.err(`note: ${endpoint.id} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
+  }
+  const format = ctx.str('format') ?? 'txt';
+  ctx.io.stdout.write(formatConnlist(lines, format));
+  return EXIT_OK;
+}
+
+/** The listing in one of the formats: `txt`, `json`, `md`, `csv`. Ends with a newline unless empty txt. */
+export function formatConnlist(lines: readonly ConnLine[], format: string): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(lines.map((l) => ({ from: l.from, to: l.to, connections: l.connections })), undefined, 2) + '\n';
+    case 'md':
+      return [
+        '| from | to | connections |',
+        '| --- | --- | --- |',
+        ...lines.map((l) => `| ${md(l.from)} | ${md(l.to)} | ${md(l.connections)} |`),
+      ].join('\n') + '\n';
+    case 'csv':
+      return ['from,to,connections', ...lines.map((l) => [l.from, l.to, l.connections].map(csv).join(','))].join('\n') + '\n';
+    default:
+      return lines.map((l) => `${l.from} => ${l.to} : ${l.connections}\n`).join('');
+  }
+}
+
+function md(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+function csv(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
