@@ -3,10 +3,10 @@
  * changed between two sets of manifests, both analysed by the engine.
  */
 import { Analysis } from '../engine';
-import { connectionsOf } from '../report/build';
-import { ConnectionChange, diffConnections, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff';
 import { CommandContext, EXIT_FAIL, EXIT_OK, UsageError } from './framework';
 import { loadManifests } from './inputs';
+import { connectionsOf } from '../report/build';
+import { ConnectionChange, diffConnections, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff';
 
 export function run(ctx: CommandContext): number {
   const positionals = ctx.args.positionals;

@@ -14,8 +14,8 @@ export const EXIT_INPUT = 2;
 
 /** Where a command writes. `isTTY` decides colour. */
 export interface OutputStream {
-  write(text: string): unknown;
   readonly isTTY?: boolean;
+  write(text: string): unknown;
 }
 
 /** What the CLI touches outside itself; injected by tests, the real process otherwise. */

@@ -3,11 +3,11 @@
  * manifests. Exit 1 on errors (and on warnings with --strict), 0 otherwise, 2 on unreadable input.
  */
 import * as fs from 'fs';
+import { CliError, CommandContext, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
+import { loadManifests } from './inputs';
 import { Finding, objectRef } from '../lint/finding';
 import { failsBuild, lintObjects, ruleDocs } from '../lint/lint';
 import { renderSarif } from '../report/sarif';
-import { CliError, CommandContext, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
-import { loadManifests } from './inputs';
 
 export function run(ctx: CommandContext): number {
   const { docs } = loadManifests(ctx, ctx.args.positionals);

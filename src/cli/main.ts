@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS } from './commands';
+import './lint-commands'; // registers lint, report and diff
 import {
   checkArgs,
   CliError,

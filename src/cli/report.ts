@@ -2,6 +2,8 @@
  * `cdk8s-netpol report PATHS... --format md|mermaid|dot|html|json [-o FILE]`.
  */
 import * as fs from 'fs';
+import { CliError, CommandContext, EXIT_INPUT, EXIT_OK } from './framework';
+import { loadManifests } from './inputs';
 import { buildReport } from '../report/build';
 import { renderDot } from '../report/dot';
 import { renderHtml } from '../report/html';
@@ -9,8 +11,6 @@ import { renderJson } from '../report/json';
 import { renderMarkdown } from '../report/markdown';
 import { renderMermaid } from '../report/mermaid';
 import { groupReport } from '../report/model';
-import { CliError, CommandContext, EXIT_INPUT, EXIT_OK } from './framework';
-import { loadManifests } from './inputs';
 
 export function run(ctx: CommandContext): number {
   const { docs } = loadManifests(ctx, ctx.args.positionals);

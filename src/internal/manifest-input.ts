@@ -135,7 +135,9 @@ function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]
   pushObject(value, raw, [], undefined, source, out);
 }
 
-function pushObject(value: unknown, raw: RawDoc, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[]): void {
+function pushObject(
+  value: unknown, raw: RawDoc, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[],
+): void {
   if (value === null || value === undefined) return;
   const line = raw.lineAt?.(prefix) ?? raw.line;
   if (typeof value !== 'object' || Array.isArray(value)) {
