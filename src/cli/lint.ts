@@ -26,9 +26,8 @@ export function run(ctx: CommandContext): number {
   );
   const strict = ctx.flag('strict');
   const format = ctx.str('format') ?? 'text';
-  const lines = new Map<Finding, number | undefined>();
   const output = format === 'json' ? JSON.stringify(findings, undefined, 2) + '\n'
-    : format === 'sarif' ? renderSarif(findings, ruleDocs(), { lineOf: (f) => lineOf(f, docs, lines) })
+    : format === 'sarif' ? renderSarif(findings, ruleDocs())
       : formatText(findings, ctx.style);
   const file = ctx.str('output');
   if (file) {
@@ -42,15 +41,6 @@ export function run(ctx: CommandContext): number {
   }
   if (file || format !== 'text') ctx.err(summary(findings));
   return failsBuild(findings, strict) ? EXIT_FAIL : EXIT_OK;
-}
-
-function lineOf(f: Finding, docs: readonly { object: any; source: string; line?: number }[], cache: Map<Finding, number | undefined>): number | undefined {
-  if (!cache.has(f)) {
-    const doc = docs.find((d) => d.source === f.file && d.object?.kind === f.kind && d.object?.metadata?.name === f.name &&
-      (d.object?.metadata?.namespace || 'default') === f.namespace);
-    cache.set(f, doc?.line);
-  }
-  return cache.get(f);
 }
 
 /** `3 errors, 2 warnings, 1 info (1 suppressed)` */
@@ -73,7 +63,7 @@ export function formatText(findings: readonly Finding[], style: Style): string {
   const out: string[] = [];
   const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
   for (const f of findings.filter((x) => !x.suppressed)) {
-    const where = f.file ? `${f.file}: ` : f.constructPath ? `${f.constructPath}: ` : '';
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : f.constructPath ? `${f.constructPath}: ` : '';
     out.push(`${where}${colour(f.severity)} ${style.bold(f.ruleId)} ${objectRef(f)}${f.location ? ` (${f.location})` : ''}`);
     out.push(`  ${f.message}`);
     out.push(`  fix: ${f.fix}`);

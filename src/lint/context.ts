@@ -4,11 +4,10 @@
  * engine's answers (selection, isolation, peer matching, connections). Rules never match
  * selectors or CIDRs themselves: they ask through this context, which asks the engine.
  */
-import { ConnSet } from '../engine/conn-set';
-import { Inventory, PodEndpoint, NamespaceInfo } from '../engine/inventory';
-import { DirectionName, Peer, Policy, Rule, SelectorPeer, selectorPeerMatchesPod, peerMatchesNamespace, ipBlockMatches } from '../engine/policy';
-import { selectorMatches } from '../engine/selector';
-import { IpAddress } from '../internal/cidr';
+import {
+  Analysis, AnalysisOptions, ConnSet, ContainerPort, DirectionName, Inventory, NamespaceInfo, Peer, PodEndpoint, Policy,
+  Rule, RuleMatch, SelectorPeer, peerMatchesNamespace, rulePorts,
+} from '../engine';
 
 /** One input object, with where it came from. */
 export interface LintObject {
@@ -47,11 +46,12 @@ export function toLintObject(input: LintInput): LintObject {
 
 export class LintContext {
   public readonly inventory: Inventory;
+  public readonly analysis: Analysis;
   /** every input object, duplicates included, in input order */
   public readonly objects: readonly LintObject[];
   private readonly byKey = new Map<string, LintObject>();
 
-  public constructor(inputs: readonly LintInput[]) {
+  public constructor(inputs: readonly LintInput[], options: AnalysisOptions = {}) {
     this.objects = inputs.map(toLintObject);
     this.inventory = new Inventory();
     for (const o of this.objects) {
@@ -63,6 +63,7 @@ export class LintContext {
         // an object the engine cannot read is the validator's business, not the linter's
       }
     }
+    this.analysis = new Analysis(this.inventory, options);
   }
 
   public get pods(): readonly PodEndpoint[] {
@@ -87,28 +88,28 @@ export class LintContext {
       ?? { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name, raw: policy.raw };
   }
 
-  /** true when the policy selects the pod (same namespace, `podSelector` matches). */
+  /** true when the policy selects the pod. */
   public selects(policy: Policy, pod: PodEndpoint): boolean {
-    return policy.namespace === pod.namespace && selectorMatches(policy.podSelector, pod.labels);
+    return this.analysis.selectedPods(policy).some((p) => p.id === pod.id);
   }
 
   /** The pods a policy selects. */
   public selectedPods(policy: Policy): PodEndpoint[] {
-    return this.pods.filter((p) => this.selects(policy, p));
+    return this.analysis.selectedPods(policy);
   }
 
   /** The policies that select a pod and affect the direction (isolate it). */
   public isolatingPolicies(pod: PodEndpoint, direction: DirectionName): Policy[] {
-    return this.policies.filter((p) => (direction === 'Ingress' ? p.affectsIngress : p.affectsEgress) && this.selects(p, pod));
+    return [...this.analysis.selectingPolicies(pod, direction)];
   }
 
   public isIsolated(pod: PodEndpoint, direction: DirectionName): boolean {
-    return this.isolatingPolicies(pod, direction).length > 0;
+    return this.analysis.isIsolated(pod, direction);
   }
 
-  /** true when a selector peer of a policy matches the pod. */
-  public peerMatchesPod(peer: SelectorPeer, pod: PodEndpoint): boolean {
-    return selectorPeerMatchesPod(peer, pod.namespace, this.inventory.namespace(pod.namespace).labels, pod.labels);
+  /** true when a peer matches the pod (which may be a stand-in, e.g. cluster DNS). */
+  public peerMatchesPod(peer: Peer, pod: PodEndpoint): boolean {
+    return this.analysis.peerMatches(peer, pod);
   }
 
   /** true when a selector peer admits the namespace (whatever its pods). */
@@ -119,17 +120,21 @@ export class LintContext {
   /** The pods a rule's peers match (undefined peers: every pod). */
   public podsOfRule(rule: Rule): PodEndpoint[] {
     if (!rule.peers) return [...this.pods];
-    return this.pods.filter((pod) => rule.peers!.some((peer) => peer.kind === 'selector' && this.peerMatchesPod(peer, pod)));
+    return this.pods.filter((pod) => rule.peers!.some((peer) => this.analysis.peerMatches(peer, pod)));
   }
 
-  /** true when a rule's peers admit an address outside the cluster. */
-  public ruleAdmitsIp(rule: Rule, ip: IpAddress): boolean {
-    if (!rule.peers) return true;
-    return rule.peers.some((peer: Peer) => peer.kind === 'ipBlock' && ipBlockMatches(peer, ip));
+  /** What a rule admits toward a destination with these container ports (named ports resolved). */
+  public rulePorts(rule: Rule, destinationPorts: readonly ContainerPort[]): ConnSet {
+    return rulePorts(rule, destinationPorts);
   }
 
-  /** Ports a rule admits toward an address (named ports match nothing toward an IP). */
-  public rulePortsTowardIp(rule: Rule): ConnSet {
-    return rule.staticPorts;
+  /** What the pod may send to an address outside the cluster (its egress side). */
+  public connectionsToAddress(pod: PodEndpoint, address: string): ConnSet {
+    return this.analysis.connections(pod, address);
+  }
+
+  /** The egress rules that admit traffic from the pod to an address, with what each admits. */
+  public egressRulesToAddress(pod: PodEndpoint, address: string): RuleMatch[] {
+    return this.analysis.egressRuleMatches(pod, address);
   }
 }

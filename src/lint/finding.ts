@@ -39,6 +39,11 @@ export interface Finding {
    */
   readonly file?: string;
   /**
+   * 1-based line where the object starts in `file`.
+   * @default - not known
+   */
+  readonly line?: number;
+  /**
    * Construct path of the object, when it comes from a cdk8s app.
    * @default - not known
    */

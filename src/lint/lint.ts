@@ -14,6 +14,8 @@ export interface LintOptions {
   readonly rules?: readonly string[];
   /** rule ids to skip */
   readonly skip?: readonly string[];
+  /** whether ipBlocks also match pod IPs (engine option; plugin-dependent) */
+  readonly ipBlockMatchesPods?: boolean;
 }
 
 /** The meta rule for suppression annotations that cannot be honoured. */
@@ -37,7 +39,7 @@ export interface LintResult {
 }
 
 export function lintObjects(inputs: readonly LintInput[], options: LintOptions = {}): LintResult {
-  const ctx = new LintContext(inputs);
+  const ctx = new LintContext(inputs, { ipBlockMatchesPods: options.ipBlockMatchesPods ?? false });
   const rules: LintRule[] = RULES.filter((r) =>
     (!options.rules || options.rules.includes(r.id)) && !(options.skip ?? []).includes(r.id));
   const findings: Finding[] = [];
@@ -59,6 +61,7 @@ export function lintObjects(inputs: readonly LintInput[], options: LintOptions =
         fix: v.fix ?? rule.fix,
         ...(v.location ? { location: v.location } : {}),
         ...(o.file ? { file: o.file } : {}),
+        ...(o.line ? { line: o.line } : {}),
         ...(o.constructPath ? { constructPath: o.constructPath } : {}),
         ...(v.related && v.related.length > 0 ? { related: v.related.map((r) => `${r.kind} ${r.namespace}/${r.name}`) } : {}),
         ...(reason !== undefined ? { suppressed: true, suppressionReason: reason } : {}),
@@ -77,6 +80,7 @@ export function lintObjects(inputs: readonly LintInput[], options: LintOptions =
         message: `${o.kind} ${o.namespace}/${o.name}: ${problem}; it is ignored.`,
         fix: NP000.fix,
         ...(o.file ? { file: o.file } : {}),
+        ...(o.line ? { line: o.line } : {}),
         ...(o.constructPath ? { constructPath: o.constructPath } : {}),
       });
     }

@@ -3,7 +3,7 @@
  * cloud metadata addresses (section 5). Kept in one place so the constructs (DnsProvider,
  * BlockMetadata) and the rules can share them.
  */
-import { PodEndpoint } from '../engine/inventory';
+import { PodEndpoint } from '../engine';
 import { IpAddress, parseIp } from '../internal/cidr';
 import { NAMESPACE_NAME_LABEL } from '../internal/names';
 

@@ -85,7 +85,8 @@ export function sortEndpoints(endpoints: readonly ReportEndpoint[]): ReportEndpo
 
 /**
  * Groups a model for drawing, keeping it readable at 50+ workloads:
- * - endpoints of one namespace with identical incoming and outgoing connections become one node;
+ * - endpoints of one namespace (or external ranges) with identical incoming and outgoing
+ *   connections become one node;
  * - a node that every endpoint reaches with the same ports gets one edge from `anywhere`
  *   instead of one edge per source (and likewise for a node that reaches everything).
  *
@@ -114,7 +115,7 @@ export function groupReport(model: ReportModel, options: { collapse?: boolean } 
   const groups: ReportEndpoint[][] = [];
   const bySig = new Map<string, ReportEndpoint[]>();
   for (const ep of endpoints) {
-    const sig = collapse && ep.kind === 'workload' ? signature(ep.id, ep) : `single|${ep.id}`;
+    const sig = collapse ? signature(ep.id, ep) : `single|${ep.id}`;
     let g = bySig.get(sig);
     if (!g) { g = []; bySig.set(sig, g); groups.push(g); }
     g.push(ep);

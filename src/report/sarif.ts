@@ -3,7 +3,8 @@ import { Finding, sortFindings } from '../lint/finding';
 /** What SARIF needs to know about a rule. */
 export interface SarifRuleInfo {
   readonly id: string;
-  readonly title: string;
+  /** kebab-case rule name */
+  readonly name: string;
   readonly severity: string;
   readonly cause: string;
   readonly explanation: string;
@@ -16,8 +17,6 @@ export interface SarifOptions {
   readonly toolVersion?: string;
   /** where rules are documented; each rule links to `${rulesUri}#npnnn` */
   readonly rulesUri?: string;
-  /** 1-based line of an object in its file, when the loader knows it */
-  readonly lineOf?: (f: Finding) => number | undefined;
 }
 
 /**
@@ -34,7 +33,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly SarifR
       fullyQualifiedName: f.constructPath ?? `${f.namespace}/${f.kind}/${f.name}`,
       kind: 'resource',
     };
-    const line = options.lineOf?.(f);
+    const line = f.line;
     const location: Record<string, unknown> = { logicalLocations: [logical] };
     if (f.file) {
       location.physicalLocation = {
@@ -70,7 +69,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly SarifR
           ...(options.toolVersion ? { version: options.toolVersion } : {}),
           rules: rules.map((r) => ({
             id: r.id,
-            name: r.title.replace(/(^|[-\s])(\w)/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, ''),
+            name: r.name.replace(/(^|[-\s])(\w)/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, ''),
             shortDescription: { text: r.cause },
             fullDescription: { text: r.explanation },
             help: { text: `${r.explanation}\nFix: ${r.fix}`, markdown: `${r.explanation}\n\n**Fix:** ${r.fix}` },

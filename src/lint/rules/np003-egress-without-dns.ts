@@ -27,9 +27,7 @@ export const NP003: LintRule = {
           ];
           for (const t of targets) {
             const peerOk = !rule.peers || rule.peers.some((peer) => peer.kind === 'selector' && ctx.peerMatchesPod(peer, t.pod));
-            if (!peerOk) continue;
-            if (rule.staticPorts.contains('UDP', t.port)) return true;
-            if (rule.namedPorts.some((n) => n.protocol === 'UDP' && t.pod.ports.some((cp) => cp.name === n.name && cp.protocol === 'UDP' && cp.port === t.port))) return true;
+            if (peerOk && ctx.rulePorts(rule, t.pod.ports).contains('UDP', t.port)) return true;
           }
           // NodeLocal DNSCache and GKE Cloud DNS are reached by address
           return !!rule.peers && rule.peers.some((peer) => peer.kind === 'ipBlock') && rule.staticPorts.contains('UDP', 53);

@@ -1,3 +1,4 @@
+import { selectorMatches } from '../../engine';
 import { Severity } from '../finding';
 import { LintRule } from '../rule';
 
@@ -16,7 +17,7 @@ export const NP004: LintRule = {
     return ctx.policies
       .filter((policy) => policy.podSelector.requirements.length > 0 && ctx.selectedPods(policy).length === 0)
       .map((policy) => {
-        const elsewhere = ctx.pods.filter((p) => p.namespace !== policy.namespace && ctx.selects({ ...policy, namespace: p.namespace }, p));
+        const elsewhere = ctx.pods.filter((p) => p.namespace !== policy.namespace && selectorMatches(policy.podSelector, p.labels));
         const hint = elsewhere.length > 0
           ? `It would select ${elsewhere.slice(0, 3).map((p) => p.id).join(', ')} in another namespace: move it there.`
           : `Make spec.podSelector {${policy.podSelector.key}} match the labels of a workload in namespace ${policy.namespace}.`;

@@ -1,5 +1,4 @@
-import { SelectorPeer, describePeer } from '../../engine/policy';
-import { pinnedValue } from '../../engine/selector';
+import { SelectorPeer, describePeer, pinnedValue } from '../../engine';
 import { NAMESPACE_NAME_LABEL } from '../../internal/names';
 import { LintContext } from '../context';
 import { Severity } from '../finding';

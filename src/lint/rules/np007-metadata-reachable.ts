@@ -1,3 +1,4 @@
+import { Policy } from '../../engine';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 import { metadataIps } from '../well-known';
@@ -18,21 +19,29 @@ export const NP007: LintRule = {
     const metadata = metadataIps();
     for (const pod of ctx.pods) {
       if (pod.hostNetwork) continue;
-      const policies = ctx.isolatingPolicies(pod, 'Egress');
-      for (const policy of policies) {
-        for (const rule of policy.egress) {
-          if (!rule.staticPorts.contains('TCP', 80)) continue;
-          const reached = metadata.filter((m) => ctx.ruleAdmitsIp(rule, m.ip));
-          if (reached.length === 0) continue;
-          const policyObject = ctx.objectOfPolicy(policy);
-          out.push({
-            object: ctx.objectOfPod(pod),
-            related: [policyObject],
-            message: `${pod.workloadKind} ${pod.id} can reach the cloud metadata endpoint ${reached.slice(0, 3).map((m) => m.address).join(', ')}` +
-              `${reached.length > 3 ? ` (+${reached.length - 3} more)` : ''} on TCP 80: NetworkPolicy ${policy.id} spec.egress[${rule.index}] re-opens it.`,
-            fix: `In NetworkPolicy ${policy.id} spec.egress[${rule.index}], use an ipBlock with except: [${reached.map((m) => `${m.address}/${m.address.includes(':') ? 128 : 32}`).slice(0, 3).join(', ')}${reached.length > 3 ? ', ...' : ''}] instead of allowing every address.`,
-          });
+      if (!ctx.isIsolated(pod, 'Egress')) continue; // NP002 says it is open to everything
+      // which metadata addresses the pod reaches on TCP 80, and through which policy rules
+      const byRule = new Map<string, { policy: Policy; index: number; addresses: string[] }>();
+      for (const m of metadata) {
+        if (!ctx.connectionsToAddress(pod, m.address).contains('TCP', 80)) continue;
+        for (const match of ctx.egressRulesToAddress(pod, m.address)) {
+          if (!match.conns.contains('TCP', 80)) continue;
+          const key = `${match.policy.id}#${match.rule.index}`;
+          const entry = byRule.get(key) ?? { policy: match.policy, index: match.rule.index, addresses: [] as string[] };
+          entry.addresses.push(m.address);
+          byRule.set(key, entry);
         }
+      }
+      for (const { policy, index, addresses } of byRule.values()) {
+        const shown = addresses.slice(0, 3).join(', ') + (addresses.length > 3 ? ` (+${addresses.length - 3} more)` : '');
+        const cidrs = addresses.slice(0, 3).map((a) => `${a}/${a.includes(':') ? 128 : 32}`).join(', ') + (addresses.length > 3 ? ', ...' : '');
+        out.push({
+          object: ctx.objectOfPod(pod),
+          related: [ctx.objectOfPolicy(policy)],
+          message: `${pod.workloadKind} ${pod.id} can reach the cloud metadata endpoint ${shown} on TCP 80: ` +
+            `NetworkPolicy ${policy.id} spec.egress[${index}] re-opens it.`,
+          fix: `In NetworkPolicy ${policy.id} spec.egress[${index}], use an ipBlock with except: [${cidrs}] instead of allowing every address.`,
+        });
       }
     }
     return out;

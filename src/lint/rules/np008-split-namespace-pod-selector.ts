@@ -1,4 +1,4 @@
-import { describePeer } from '../../engine/policy';
+import { describePeer } from '../../engine';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 
