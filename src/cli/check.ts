@@ -94,8 +94,8 @@ function resolveNamedPort(to: PodEndpoint, name: string, protocol: ProtocolName 
   const candidates = to.ports.filter((p) => p.name === name && (protocol === undefined || p.protocol === protocol));
   if (candidates.length === 0) {
     const declared = to.ports.filter((p) => p.name).map((p) => `${p.name} (${p.protocol} ${p.port})`);
-    const what = protocol ? `a ${protocol} port named "${name}"` : `a port named "${name}"`;
-    throw new CliError(`--port ${name}: ${to.id} declares no container port ${what}; ` +
+    const what = protocol ? `no ${protocol} container port named "${name}"` : `no container port named "${name}"`;
+    throw new CliError(`--port ${name}: ${to.id} declares ${what}; ` +
       (declared.length > 0 ? `its named ports: ${declared.join(', ')}` : 'it declares no named port'), EXIT_INPUT);
   }
   if (candidates.length > 1 && protocol === undefined) {

@@ -92,7 +92,7 @@ export interface CommandSpec {
   readonly positionalName?: string;
   /** what the exit codes mean, for the help (default: `0 success, 2 unreadable or invalid input or bad usage`) */
   readonly exitCodes?: string;
-  /** example command lines, in full (`cdk8s-netpol check ...`) */
+  /** example command lines, in full (`cdk8s-netpol check ...`); without the tool name, it is put in front */
   readonly examples?: readonly string[];
   /** requires the implementation; keep it a `require` so that start-up stays small */
   readonly load: () => CommandModule;
@@ -249,7 +249,7 @@ export function commandHelp(tool: string, spec: CommandSpec): string {
   });
   if (spec.examples && spec.examples.length > 0) {
     lines.push('', 'Examples:');
-    for (const ex of spec.examples) lines.push(`  ${ex}`);
+    for (const ex of spec.examples) lines.push(`  ${ex.includes(tool) ? ex : `${tool} ${ex}`}`);
   }
   lines.push('', `Exit codes: ${spec.exitCodes ?? '0 success, 2 unreadable or invalid input or bad usage'}.`);
   return lines.join('\n') + '\n';

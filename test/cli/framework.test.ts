@@ -1,0 +1,121 @@
+import {
+  checkArgs,
+  colorEnabled,
+  commandHelp,
+  CommandSpec,
+  editDistance,
+  makeStyle,
+  parseArgs,
+  UsageError,
+} from '../../src/cli/framework';
+
+const SPEC: CommandSpec = {
+  name: 'demo',
+  summary: 'A demo command.',
+  usage: 'PATHS... --name N',
+  options: [
+    { name: 'name', short: 'n', type: 'string', placeholder: 'N', description: 'a name', required: true },
+    { name: 'format', type: 'string', description: 'format', choices: ['a', 'b'], default: 'a' },
+    { name: 'strict', type: 'flag', description: 'be strict' },
+    { name: 'rule', type: 'list', placeholder: 'ID', description: 'a rule' },
+    { name: 'port', type: 'string', description: 'a number' },
+  ],
+  minPositionals: 1,
+  maxPositionals: 2,
+  positionalName: 'PATHS',
+  examples: ['demo x --name y', 'cat x | cdk8s-netpol demo - --name y'],
+  load: () => ({ run: () => 0 }),
+};
+
+function usageError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('parseArgs', () => {
+  test('long, short, inline and separate values; flags; lists; positionals anywhere', () => {
+    const args = parseArgs(SPEC, ['a.yaml', '--name', 'x', '--strict', '-', '--rule=NP001', '--rule', 'NP002', '--format=b']);
+    expect(args).toEqual({
+      positionals: ['a.yaml', '-'],
+      options: { name: 'x', strict: true, rule: ['NP001', 'NP002'], format: 'b' },
+    });
+    expect(parseArgs(SPEC, ['-n', 'x']).options.name).toBe('x');
+    expect(parseArgs(SPEC, ['-nx']).options.name).toBe('x');
+  });
+
+  test('-- ends the options', () => {
+    expect(parseArgs(SPEC, ['--name', 'x', '--', '--strict', '-n']).positionals).toEqual(['--strict', '-n']);
+  });
+
+  test('a negative number is a value, not an option', () => {
+    expect(parseArgs(SPEC, ['--port', '-1']).options.port).toBe('-1');
+  });
+
+  test('errors: unknown option (with a suggestion), missing value, bad choice, repeated option, value on a flag', () => {
+    expect(usageError(() => parseArgs(SPEC, ['--nmae', 'x']))).toBe('unknown option --nmae (did you mean --name?)');
+    expect(usageError(() => parseArgs(SPEC, ['--bogus']))).toBe('unknown option --bogus');
+    expect(usageError(() => parseArgs(SPEC, ['-z']))).toBe('unknown option -z');
+    expect(usageError(() => parseArgs(SPEC, ['--name']))).toBe('option --name needs a value (N)');
+    expect(usageError(() => parseArgs(SPEC, ['--name', '--strict']))).toBe('option --name needs a value (N)');
+    expect(usageError(() => parseArgs(SPEC, ['--format', 'c']))).toBe('option --format: "c" is not one of a, b');
+    expect(usageError(() => parseArgs(SPEC, ['--name', 'a', '--name', 'b']))).toBe('option --name was given twice');
+    expect(usageError(() => parseArgs(SPEC, ['--strict=yes']))).toBe('option --strict takes no value');
+  });
+
+  test('common options: --help and --no-color', () => {
+    expect(parseArgs(SPEC, ['-h']).options.help).toBe(true);
+    expect(parseArgs(SPEC, ['--no-color']).options['no-color']).toBe(true);
+  });
+});
+
+describe('checkArgs', () => {
+  test('required options and the number of positionals', () => {
+    expect(usageError(() => checkArgs(SPEC, parseArgs(SPEC, ['a'])))).toBe('missing required option: --name N');
+    expect(usageError(() => checkArgs(SPEC, parseArgs(SPEC, ['--name', 'x'])))).toBe('missing PATHS');
+    expect(usageError(() => checkArgs(SPEC, parseArgs(SPEC, ['a', 'b', 'c', '--name', 'x'])))).toBe('expected at most 2 PATHS, got 3: a b c');
+    expect(() => checkArgs(SPEC, parseArgs(SPEC, ['a', '--name', 'x']))).not.toThrow();
+  });
+});
+
+describe('commandHelp', () => {
+  test('usage, options with their choices and defaults, examples with the tool name, exit codes', () => {
+    const help = commandHelp('cdk8s-netpol', SPEC);
+    expect(help).toMatch(/^Usage: cdk8s-netpol demo PATHS\.\.\. --name N\n\nA demo command\.\n/);
+    expect(help).toMatch(/ {2}-n, --name N +a name \(required\)\n/);
+    expect(help).toMatch(/ {6}--format VALUE +format \(one of: a, b; default: a\)\n/);
+    expect(help).toMatch(/ {6}--rule ID +a rule \(repeatable\)\n/);
+    expect(help).toMatch(/ {2}-h, --help +show this help\n/);
+    expect(help).toMatch(/Examples:\n {2}cdk8s-netpol demo x --name y\n {2}cat x \| cdk8s-netpol demo - --name y\n/);
+    expect(help).toMatch(/Exit codes: 0 success, 2 unreadable or invalid input or bad usage\.\n$/);
+  });
+});
+
+describe('colour', () => {
+  test('colorEnabled: a terminal, and no NO_COLOR / --no-color / TERM=dumb; FORCE_COLOR wins', () => {
+    expect(colorEnabled({ isTTY: true, write: () => true }, {}, false)).toBe(true);
+    expect(colorEnabled({ isTTY: false, write: () => true }, {}, false)).toBe(false);
+    expect(colorEnabled({ write: () => true }, {}, false)).toBe(false);
+    expect(colorEnabled({ isTTY: true, write: () => true }, { NO_COLOR: '1' }, false)).toBe(false);
+    expect(colorEnabled({ isTTY: true, write: () => true }, { NO_COLOR: '' }, false)).toBe(true);
+    expect(colorEnabled({ isTTY: true, write: () => true }, {}, true)).toBe(false);
+    expect(colorEnabled({ isTTY: true, write: () => true }, { TERM: 'dumb' }, false)).toBe(false);
+    expect(colorEnabled({ isTTY: false, write: () => true }, { FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(colorEnabled({ isTTY: false, write: () => true }, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBe(false);
+  });
+
+  test('makeStyle is the identity when off', () => {
+    expect(makeStyle(false).red('x')).toBe('x');
+    expect(makeStyle(true).red('x')).toBe('\u001b[31mx\u001b[39m');
+  });
+});
+
+test('editDistance', () => {
+  expect(editDistance('check', 'chek')).toBe(1);
+  expect(editDistance('', 'abc')).toBe(3);
+  expect(editDistance('same', 'same')).toBe(0);
+});
