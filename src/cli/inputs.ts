@@ -3,7 +3,7 @@
  * server would, and build the engine's inventory and analysis. Errors name the file, the object
  * and the field, one line each, and end the command with exit code 2.
  */
-import { Analysis, Inventory } from '../engine';
+import { Analysis, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
 import { CliError, CommandContext, EXIT_INPUT } from './framework';
 import {
   describeObject,
@@ -50,6 +50,7 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
   }
   if (errors.length > 0) throw invalidInput(errors);
 
+  warnDuplicates(ctx, docs);
   const inventory = new Inventory();
   for (const doc of docs) {
     try {
@@ -60,6 +61,28 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
   }
   if (errors.length > 0) throw invalidInput(errors);
   return { docs, inventory };
+}
+
+/**
+ * Two NetworkPolicies (or two workloads) with one `namespace/name`: the API server keeps the
+ * last one applied, and so does the engine. Say so, with both places.
+ */
+function warnDuplicates(ctx: CommandContext, docs: readonly ManifestDoc[]): void {
+  const seen = new Map<string, ManifestDoc>();
+  for (const doc of docs) {
+    const kind = doc.object.kind;
+    const isPolicy = kind === 'NetworkPolicy';
+    if (!isPolicy && !WORKLOAD_KINDS[kind]) continue;
+    const meta = doc.object.metadata ?? {};
+    const id = `${meta.namespace || DEFAULT_NAMESPACE}/${meta.name}`;
+    const key = isPolicy ? `policy ${id}` : `workload ${id}`;
+    const first = seen.get(key);
+    if (first) {
+      const what = isPolicy ? `NetworkPolicy ${id}` : `workload ${id} (${first.object.kind}, ${kind})`;
+      ctx.err(`warning: ${what} is defined twice, at ${docLocation(first)} and ${docLocation(doc)}: the last one is used`);
+    }
+    seen.set(key, doc);
+  }
 }
 
 function invalidInput(errors: string[]): CliError {

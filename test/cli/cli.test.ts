@@ -245,6 +245,21 @@ spec:
   });
 });
 
+describe('warnings', () => {
+  test('a NetworkPolicy defined twice: both places named, the last one used', async () => {
+    const policy = (port: number) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {}
+  ingress: [{ports: [{port: ${port}}]}]
+`;
+    const r = await runCli(['connlist', '-'], { stdin: `${policy(80)}---\n${policy(81)}` });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('cdk8s-netpol: warning: NetworkPolicy shop/web is defined twice, at <stdin>:1 and <stdin>:8: the last one is used\n');
+  });
+});
+
 describe('bad input: exit 2, one line per error naming the file, the object and the field, never a stack trace', () => {
   const cases: [string, RegExp][] = [
     ['bad-yaml.yaml', /bad-yaml\.yaml:8:\d+: invalid YAML: /],
