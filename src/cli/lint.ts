@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import { CliError, CommandContext, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
 import { loadManifests } from './inputs';
-import { Finding, objectRef } from '../lint/finding';
+import { Finding } from '../lint/finding';
+import { objectRef } from '../lint/finding-order';
 import { failsBuild, lintObjects, ruleDocs } from '../lint/lint';
 import { renderSarif } from '../report/sarif';
 

@@ -4,7 +4,8 @@
  * or on a related object). Invalid suppressions are reported as NP000 findings.
  */
 import { LintContext, LintInput, LintObject } from './context';
-import { Finding, Severity, sortFindings } from './finding';
+import { Finding, Severity } from './finding';
+import { sortFindings } from './finding-order';
 import { LintRule } from './rule';
 import { RULES } from './rules';
 import { SUPPRESS_ANNOTATION, parseSuppressions } from './suppressions';

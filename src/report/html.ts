@@ -1,5 +1,6 @@
 import { GroupedReport, ReportNode, nodeTitle, reportMatrix } from './model';
-import { Finding, objectRef, sortFindings } from '../lint/finding';
+import { Finding } from '../lint/finding';
+import { objectRef, sortFindings } from '../lint/finding-order';
 
 /** Escapes text for HTML and SVG. */
 export function esc(text: string): string {

@@ -1,5 +1,5 @@
 import { ReportModel, sortEndpoints } from './model';
-import { sortFindings } from '../lint/finding';
+import { sortFindings } from '../lint/finding-order';
 
 /** The model as stable JSON: endpoints and edges in canonical order, findings sorted. */
 export function renderJson(model: ReportModel): string {

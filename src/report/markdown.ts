@@ -1,5 +1,6 @@
 import { GroupedReport, nodeTitle, reportMatrix } from './model';
-import { Finding, objectRef, sortFindings } from '../lint/finding';
+import { Finding } from '../lint/finding';
+import { objectRef, sortFindings } from '../lint/finding-order';
 
 /** Escapes text for a Markdown table cell. */
 export function mdCell(text: string): string {

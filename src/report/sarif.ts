@@ -1,4 +1,5 @@
-import { Finding, sortFindings } from '../lint/finding';
+import { Finding } from '../lint/finding';
+import { sortFindings } from '../lint/finding-order';
 
 /** What SARIF needs to know about a rule. */
 export interface SarifRuleInfo {
