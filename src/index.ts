@@ -12,3 +12,7 @@ export * from './allow-dns';
 export * from './block-metadata';
 export * from './isolate-namespace';
 export * from './network-model';
+export * from './lint/finding';
+export * from './lint/network-policy-linter';
+export * from './lint/network-policy-checks';
+export * from './lint/validation-plugin';
