@@ -323,10 +323,10 @@ function checked(docs: ManifestDoc[]): ManifestDoc[] {
 
 function readStdin(stdin: StdinSource | undefined): string {
   if (typeof stdin === 'string') return stdin;
-  if (typeof stdin === 'function') return stdin();
   try {
-    return fs.readFileSync(0, 'utf8');
+    return typeof stdin === 'function' ? stdin() : fs.readFileSync(0, 'utf8');
   } catch (e) {
+    if (e instanceof ManifestError) throw e;
     throw new ManifestError(describeFsError(e, 'cannot read'), '<stdin>');
   }
 }

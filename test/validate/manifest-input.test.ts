@@ -147,6 +147,8 @@ describe('readInputs', () => {
     expect(docs).toEqual([{ object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'from-stdin' } }, source: '<stdin>', index: 0, line: 1 }]);
     expect(names(readInputs(['-'], { stdin: () => '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"fn"}}' }))).toEqual(['Namespace/fn']);
     expect(thrown(() => readInputs(['-', '-'], { stdin: '' })).message).toMatch(/standard input can only be read once/);
+    const eagain = Object.assign(new Error('EAGAIN: resource temporarily unavailable'), { code: 'EAGAIN' });
+    expect(thrown(() => readInputs(['-'], { stdin: () => { throw eagain; } })).message).toBe('<stdin>: cannot read (EAGAIN)');
   });
 
   test('a missing file is an error naming it', () => {
