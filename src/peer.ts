@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { anyCidr, Cidr, CidrError, exceptError, IpFamily, parseCidr } from './internal/cidr';
 import { dnsLabelError, labelValueError } from './internal/names';
-import { NamespaceScope, PeerModel, peerToString, renderPeer } from './internal/peer-model';
+import { anchorPeer, NamespaceScope, PeerModel, peerToString, renderPeer } from './internal/peer-model';
 import { EMPTY_SELECTOR, isEmptySelector, makeSelector, quote, SelectorModel } from './internal/selector';
 import { LabelExpression } from './label-expression';
 
@@ -260,6 +260,18 @@ export class Peer {
    */
   public _model(): PeerModel {
     return this.produce();
+  }
+
+  /**
+   * This peer with its namespace made explicit: a peer relative to the policy's namespace
+   * (`Peer.app('web')`) becomes the same pods in `namespace`, by name, so that it means the same
+   * in a policy of another namespace. Checked lazily, like the peer itself.
+   *
+   * @internal
+   */
+  public _anchoredTo(namespace: string): Peer {
+    checkNamespace(namespace, 'Peer anchoring');
+    return new Peer(() => anchorPeer(this.produce(), namespace));
   }
 
   /**

@@ -76,3 +76,51 @@ export function peerToString(model: PeerModel): string {
     }
   }
 }
+
+/** What kind of peer this is, for code that treats kinds differently (e.g. the Firewall). */
+export type PeerKind =
+  /** pods matching a non-empty selector, in some namespace(s) */
+  | 'pods'
+  /** every pod of one named namespace */
+  | 'namespace'
+  /** every pod of the namespaces matching a selector */
+  | 'namespaces'
+  /** every pod of the policy's own namespace (`podSelector: {}`) */
+  | 'namespacePods'
+  /** every pod of the cluster */
+  | 'allPods'
+  | 'ipBlock'
+  | 'anywhere';
+
+export function peerKind(model: PeerModel): PeerKind {
+  if (model.kind !== 'pods') return model.kind;
+  if (!isEmptySelector(model.pods)) return 'pods';
+  switch (model.namespaces.kind) {
+    case 'policy': return 'namespacePods';
+    case 'name': return 'namespace';
+    case 'selector': return 'namespaces';
+    default: return 'allPods';
+  }
+}
+
+/**
+ * The name of the one namespace a selector peer looks in, when it is known: its own name scope,
+ * or `policyNamespace` for a peer relative to the policy. Undefined for label-selected or all
+ * namespaces, IP blocks and anywhere.
+ */
+export function peerNamespaceName(model: PeerModel, policyNamespace?: string): string | undefined {
+  if (model.kind !== 'pods') return undefined;
+  if (model.namespaces.kind === 'name') return model.namespaces.name;
+  if (model.namespaces.kind === 'policy') return policyNamespace;
+  return undefined;
+}
+
+/**
+ * The same peer, anchored to a namespace: a peer relative to the policy's namespace (`policy`
+ * scope) gets that namespace by name, so that it keeps its meaning in a policy of another
+ * namespace (what a two-sided rule needs). Other peers are returned unchanged.
+ */
+export function anchorPeer(model: PeerModel, namespace: string): PeerModel {
+  if (model.kind !== 'pods' || model.namespaces.kind !== 'policy') return model;
+  return { kind: 'pods', pods: model.pods, namespaces: { kind: 'name', name: namespace } };
+}
