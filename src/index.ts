@@ -16,3 +16,4 @@ export * from './lint/finding';
 export * from './lint/network-policy-linter';
 export * from './lint/network-policy-checks';
 export * from './lint/validation-plugin';
+export * from './assertions';

@@ -147,7 +147,7 @@ export class ConnectionSet {
   }
 
   /** true when both sets contain the same connections. */
-  public equals(other: ConnectionSet): boolean {
+  public sameAs(other: ConnectionSet): boolean {
     return this.set.equals(other.set);
   }
 

@@ -14,11 +14,11 @@
  *   named ports) x (peers matching the source). Each class pair is computed once, lazily, and
  *   the result interned; a pair of endpoints is two look-ups and one memoized intersection.
  */
-import { formatIp, IpAddress, IpFamily, maxAddress, parseIp } from '../internal/cidr';
 import { ConnSet, ProtocolName } from './conn-set';
 import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
 import { selectorMatches } from './selector';
+import { formatIp, IpAddress, IpFamily, maxAddress, parseIp } from '../internal/cidr';
 
 export interface AnalysisOptions {
   /**
@@ -400,7 +400,9 @@ export class Analysis {
     return result;
   }
 
-  private ruleMatches(policies: readonly number[], direction: DirectionName, peers: ReadonlySet<number>, namedPorts: readonly ContainerPort[]): RuleMatch[] {
+  private ruleMatches(
+    policies: readonly number[], direction: DirectionName, peers: ReadonlySet<number>, namedPorts: readonly ContainerPort[],
+  ): RuleMatch[] {
     const out: RuleMatch[] = [];
     for (const p of policies) {
       for (const cr of this.compiled[p][direction]) {

@@ -63,14 +63,26 @@ export function explainConnection(analysis: Analysis, fromText: string | Endpoin
     const dirWord = direction.toLowerCase();
     if (self.kind === 'external') {
       return {
-        direction, endpoint: self.id, inCluster: false, isolated: false, policies: [], allowedBy: [], allowed: true,
+        direction,
+        endpoint: self.id,
+        inCluster: false,
+        isolated: false,
+        policies: [],
+        allowedBy: [],
+        allowed: true,
         text: `${self.id} is outside the cluster: NetworkPolicy does not restrict its ${dirWord}`,
       };
     }
     const policies = analysis.selectingPolicies(self, direction).map((p) => p.id);
     if (policies.length === 0) {
       return {
-        direction, endpoint: self.id, inCluster: true, isolated: false, policies, allowedBy: [], allowed: true,
+        direction,
+        endpoint: self.id,
+        inCluster: true,
+        isolated: false,
+        policies,
+        allowedBy: [],
+        allowed: true,
         text: `${self.id} is not isolated for ${dirWord} (no policy selects it for ${dirWord}): all ${dirWord} is allowed`,
       };
     }
@@ -94,8 +106,16 @@ export function explainConnection(analysis: Analysis, fromText: string | Endpoin
   const lines = [head];
   if (!reason) lines.push(`  egress:  ${egress.text}`, `  ingress: ${ingress.text}`);
   return {
-    from: from.id, to: to.id, protocol, port, covered: reason === undefined, reason, allowed: reason === undefined && allowed,
-    egress, ingress, text: lines.join('\n'),
+    from: from.id,
+    to: to.id,
+    protocol,
+    port,
+    covered: reason === undefined,
+    reason,
+    allowed: reason === undefined && allowed,
+    egress,
+    ingress,
+    text: lines.join('\n'),
   };
 }
 

@@ -3,11 +3,11 @@
  * NetworkPolicies. Built from plain manifest objects (this library's output, Helm output, a
  * cluster dump) or by hand. Mutable; `Analysis` takes a snapshot of it.
  */
-import { IpAddress, parseIp } from '../internal/cidr';
-import { NAMESPACE_NAME_LABEL } from '../internal/names';
 import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Policy, normalizePolicy } from './policy';
 import { Labels } from './selector';
+import { IpAddress, parseIp } from '../internal/cidr';
+import { NAMESPACE_NAME_LABEL } from '../internal/names';
 
 export const DEFAULT_NAMESPACE = 'default';
 

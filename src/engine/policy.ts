@@ -4,10 +4,10 @@
  * destination). Input is assumed to be valid (see `src/internal/validate-policy.ts`); anything
  * odd left over is read the way the API server would default it, never guessed at.
  */
-import { Cidr, IpAddress, parseCidrLenient, cidrContainsIp } from '../internal/cidr';
-import { NAMESPACE_NAME_LABEL } from '../internal/names';
 import { ConnSet, ProtocolName, PROTOCOLS } from './conn-set';
 import { Selector, normalizeSelector, selectorMatches, Labels, EVERYTHING } from './selector';
+import { Cidr, IpAddress, parseCidrLenient, cidrContainsIp } from '../internal/cidr';
+import { NAMESPACE_NAME_LABEL } from '../internal/names';
 
 export type DirectionName = 'Ingress' | 'Egress';
 

@@ -5,8 +5,8 @@
  * The diagonal is one replica of a workload to another (the upstream probes go through a
  * Service, so policies apply to them too). Both the engine and the naive evaluator must agree.
  */
-import { ProtocolName } from '../../src/engine';
 import { E2eModel, ModelOptions, normalizeTable, np, podIp } from './e2e-model';
+import { ProtocolName } from '../../src/engine';
 
 interface Probe {
   readonly port: number;
