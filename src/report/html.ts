@@ -15,7 +15,7 @@ const NODE_GAP = 14;
 const COL_GAP = 190;
 const PAD = 12;
 const TITLE_H = 22;
-const MAX_ROW_WIDTH = 1400;
+const MAX_ROW_WIDTH = 1180;
 
 interface Placed { node: ReportNode; x: number; y: number; w: number; col: number }
 
@@ -147,6 +147,8 @@ td.src{text-align:left;font-weight:600;white-space:nowrap;background:#f6f8fa}td.
 table.findings td{text-align:left}
 `;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function findingsTable(findings: readonly Finding[]): string {
   const active = sortFindings(findings.filter((f) => !f.suppressed));
   const suppressed = sortFindings(findings.filter((f) => f.suppressed));
@@ -181,7 +183,7 @@ export function renderHtml(report: GroupedReport): string {
 </head>
 <body>
 <h1>${esc(report.title)}</h1>
-<p class="summary">${report.workloadCount} workloads in ${report.namespaces.length} namespaces &middot; ${report.edges.length} connections shown &middot; ${errors} errors, ${warnings} warnings</p>
+<p class="summary">${plural(report.workloadCount, 'workload')} in ${plural(report.namespaces.length, 'namespace')} &middot; ${plural(report.edges.length, 'connection')} shown &middot; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}</p>
 <p class="legend"><span><i></i>workload (isolated for ingress)</span><span><i class="open"></i>not isolated for ingress: open to all</span><span><i class="ext"></i>address range</span><span><i class="any"></i>anywhere: every workload and address</span></p>
 <h2>Graph</h2>
 <div class="graph">
