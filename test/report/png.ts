@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // PNG decoding is bit twiddling
 import * as zlib from 'zlib';
 
 /** A decoded 8-bit RGB(A) PNG: enough to check a screenshot without a dependency. */
