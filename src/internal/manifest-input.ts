@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isNode, isPair, isSeq, LineCounter, Node as YamlNode, parseAllDocuments } from 'yaml';
+import { isMap, isNode, isPair, isSeq, LineCounter, Node as YamlNode, parseAllDocuments, parseDocument } from 'yaml';
 
 /** One Kubernetes object read from an input, with where it came from. */
 export interface ManifestDoc {
@@ -24,7 +24,7 @@ export interface ManifestDoc {
   readonly line?: number;
   /**
    * The line of a field of the object, by its API path (`spec.ingress[0].ports[1].endPort`),
-   * or of the closest enclosing field that is written; YAML input only (not enumerable).
+   * or of the closest enclosing field that is written (not enumerable).
    */
   readonly fieldLine?: (fieldPath: string) => number | undefined;
 }
@@ -96,8 +96,10 @@ interface RawDoc {
   readonly value: unknown;
   readonly index: number;
   readonly line?: number;
-  /** the line of a node of the document, by its path of keys and indexes (YAML only) */
+  /** the line of a node of the document, by its path of keys and indexes */
   readonly lineAt?: (path: readonly (string | number)[]) => number | undefined;
+  /** false when `lineAt` is costly (JSON: parsed again on demand), so only used for errors */
+  readonly cheapLines?: boolean;
 }
 
 /**
@@ -107,6 +109,7 @@ interface RawDoc {
  * document that is not an object.
  */
 export function parseManifests(text: string, source: string): ManifestDoc[] {
+  text = text.replace(/^\uFEFF/, ''); // a byte-order mark, as some Windows editors write
   const raw = looksLikeJson(text) ? parseJson(text, source) : parseYaml(text, source);
   const docs: ManifestDoc[] = [];
   for (const r of raw) {
@@ -139,7 +142,7 @@ function pushObject(
   value: unknown, raw: RawDoc, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[],
 ): void {
   if (value === null || value === undefined) return;
-  const line = raw.lineAt?.(prefix) ?? raw.line;
+  const line = (raw.cheapLines ? raw.lineAt?.(prefix) : undefined) ?? raw.line;
   if (typeof value !== 'object' || Array.isArray(value)) {
     const where = item === undefined ? `document ${raw.index + 1}` : `item ${item + 1} of document ${raw.index + 1}`;
     throw new ManifestError(`${where} is not a Kubernetes object but ${describeScalar(value)}`, source, line);
@@ -195,8 +198,9 @@ function looksLikeJson(text: string): boolean {
 
 /** JSON, read strictly as kubectl does for input that starts with `{` or `[`. */
 function parseJson(text: string, source: string): RawDoc[] {
+  let value: unknown;
   try {
-    return [{ value: JSON.parse(text), index: 0 }];
+    value = JSON.parse(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(message);
@@ -204,6 +208,36 @@ function parseJson(text: string, source: string): RawDoc[] {
     const short = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
     throw new ManifestError(`invalid JSON: ${short}`, source, at?.line, at?.column);
   }
+  // lines are only needed to point at an error: the text is parsed again (as YAML) then
+  let located: ((keys: readonly (string | number)[]) => number | undefined) | null | undefined;
+  const lineAt = (keys: readonly (string | number)[]) => {
+    if (located === undefined) {
+      try {
+        const lineCounter = new LineCounter();
+        const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+        located = doc.errors.length > 0 ? null : locator(doc.contents as YamlNode | null, lineCounter);
+      } catch {
+        located = null;
+      }
+    }
+    return located ? located(keys) : undefined;
+  };
+  return [{ value, index: 0, lineAt, cheapLines: false }];
+}
+
+/** The line of a node of a parsed YAML document, by its path of keys and indexes. */
+function locator(contents: YamlNode | null, lineCounter: LineCounter): (keys: readonly (string | number)[]) => number | undefined {
+  const lineOf = (node: unknown): number | undefined => {
+    const range = (node as YamlNode | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  return (keys) => {
+    if (!contents) return undefined;
+    if (keys.length === 0) return lineOf(contents);
+    if (!isMap(contents) && !isSeq(contents)) return undefined;
+    const node = contents.getIn(keys, true);
+    return isNode(node) || isPair(node) ? lineOf(node) : undefined;
+  };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -229,23 +263,14 @@ function parseYaml(text: string, source: string): RawDoc[] {
     }
     const contents = doc.contents as YamlNode | null;
     if (contents === null || contents === undefined) return;
-    const lineOf = (node: unknown): number | undefined => {
-      const range = (node as YamlNode | undefined)?.range;
-      return range ? lineCounter.linePos(range[0]).line : undefined;
-    };
-    const lineAt = (keys: readonly (string | number)[]) => {
-      if (keys.length === 0) return lineOf(contents);
-      if (!isMap(contents) && !isSeq(contents)) return undefined;
-      const node = contents.getIn(keys, true);
-      return isNode(node) || isPair(node) ? lineOf(node) : undefined;
-    };
+    const lineAt = locator(contents, lineCounter);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
-      throw new ManifestError(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, source, lineOf(contents));
+      throw new ManifestError(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, source, lineAt([]));
     }
-    out.push({ value, index, line: lineOf(contents), lineAt });
+    out.push({ value, index, line: lineAt([]), lineAt, cheapLines: true });
   });
   return out;
 }

@@ -71,6 +71,11 @@ describe('parseManifests', () => {
     expect(e.line).toBe(3);
   });
 
+  test('a byte-order mark and CRLF line ends are fine', () => {
+    expect(names(parseManifests('\uFEFF{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"a"}}', 'a.json'))).toEqual(['Namespace/a']);
+    expect(names(parseManifests('\uFEFFapiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: b\r\n', 'b.yaml'))).toEqual(['Namespace/b']);
+  });
+
   test('invalid YAML names the file, line and column', () => {
     const e = thrown(() => parseManifests('a: 1\nb:\n  c: 1\n   d: 2\n', 'bad.yaml'));
     expect(e.message).toMatch(/^bad\.yaml:\d+:\d+: invalid YAML: /);
@@ -93,8 +98,13 @@ describe('parseManifests', () => {
     expect(doc.fieldLine?.('metadata.labels[app]')).toBe(6);
     expect(fieldLocation(doc, 'spec.ingress[0].ports[0].endPort')).toBe('l.yaml:11');
     expect(parseFieldPath('spec.podSelector.matchLabels[app.kubernetes.io/name]')).toEqual(['spec', 'podSelector', 'matchLabels', 'app.kubernetes.io/name']);
-    const [json] = parseManifests('{"apiVersion":"v1","kind":"Pod"}', 'p.json');
-    expect(fieldLocation(json, 'spec')).toBe('p.json, document 1');
+    // JSON: the object has no line (finding it costs a second parse), its fields do
+    const jsonText = '{\n "apiVersion": "v1",\n "kind": "List",\n "items": [\n  {\n   "apiVersion": "v1",\n   "kind": "Pod",\n   "spec": {\n    "hostNetwork": 7\n   }\n  }\n ]\n}\n';
+    const [json] = parseManifests(jsonText, 'p.json');
+    expect(json.line).toBeUndefined();
+    expect(docLocation(json)).toBe('p.json, document 1, item 1');
+    expect(fieldLocation(json, 'spec.hostNetwork')).toBe('p.json:9');
+    expect(fieldLocation(json, 'spec.containers[0]')).toBe('p.json:8');
   });
 
   test('YAML is read as Kubernetes reads it (YAML 1.1)', () => {
