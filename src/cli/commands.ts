@@ -65,6 +65,12 @@ Addresses outside the cluster appear as ranges, split where ipBlocks cut them
 to them (a note on stderr names them).`,
   options: [
     { name: 'format', short: 'o', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json', 'md', 'csv'], default: 'txt' },
+    {
+      name: 'focus',
+      type: 'list',
+      placeholder: 'X',
+      description: 'only connections from or to X: a namespace/name, or a namespace (every endpoint in it)',
+    },
     IPBLOCK_OPTION,
   ],
   minPositionals: 1,
@@ -72,6 +78,7 @@ to them (a note on stderr names them).`,
   examples: [
     'cdk8s-netpol connlist dist/',
     'cdk8s-netpol connlist dist/ --format md > connectivity.md',
+    'cdk8s-netpol connlist dist/ --focus shop/frontend --focus kube-system',
     'helm template my-chart | cdk8s-netpol connlist -',
   ],
   load: () => require('./connlist') as CommandModule,

@@ -3,8 +3,8 @@
  * distinct endpoints, as the engine lists it (sorted; outside addresses as ranges split where
  * ipBlocks cut them). This module only formats.
  */
-import { CommandContext, EXIT_OK } from './framework';
-import { loadAnalysis } from './inputs';
+import { CliError, CommandContext, EXIT_INPUT, EXIT_OK } from './framework';
+import { inputCall, loadAnalysis } from './inputs';
 
 /** One line of the listing. */
 export interface ConnLine {
@@ -16,7 +16,18 @@ export interface ConnLine {
 
 export function run(ctx: CommandContext): number {
   const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
-  const lines: ConnLine[] = analysis.connectivity().map((c) => ({ from: c.from.id, to: c.to.id, connections: c.conns.toString() }));
+  const focus = ctx.list('focus');
+  for (const f of focus) {
+    // a misspelt focus would silently list nothing: it must name an endpoint or a namespace
+    if (f.includes('/')) {inputCall(() => analysis.endpoint(f));} else if (!analysis.pods.some((p) => p.namespace === f)) {
+      const namespaces = [...new Set(analysis.pods.map((p) => p.namespace))].sort();
+      throw new CliError(`--focus ${f}: no workload in namespace "${f}"; namespaces: ${namespaces.join(', ')}`, EXIT_INPUT);
+    }
+  }
+  const matches = (id: string) => focus.some((f) => id === f || id.startsWith(`${f}/`));
+  const lines: ConnLine[] = analysis.connectivity()
+    .filter((c) => focus.length === 0 || matches(c.from.id) || matches(c.to.id))
+    .map((c) => ({ from: c.from.id, to: c.to.id, connections: c.conns.toString() }));
   for (const { endpoint } of analysis.notCoveredEndpoints()) {
     ctx.err(`note: ${endpoint.id} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
   }

@@ -206,6 +206,23 @@ describe('connlist', () => {
     expect(lines).toContain('shop/frontend,shop/backend,TCP 8080');
   });
 
+  test('--focus keeps the connections from or to an endpoint or a namespace', async () => {
+    const r = await runCli(['connlist', SHOP, '--focus', 'shop/backend']);
+    expect(r.stdout).toBe([
+      'shop/backend => kube-system/coredns : TCP 53,UDP 53',
+      'shop/backend => shop/db : TCP 5432',
+      'shop/frontend => shop/backend : TCP 8080',
+    ].join('\n') + '\n');
+    const ns = await runCli(['connlist', SHOP, '--focus', 'kube-system', '--focus', 'shop/db']);
+    expect(ns.stdout.trimEnd().split('\n')).toEqual(SHOP_CONNLIST.filter((l) => /kube-system|shop\/db/.test(l)));
+    const typo = await runCli(['connlist', SHOP, '--focus', 'shop/fronted']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/shop\/frontend/);
+    const badNs = await runCli(['connlist', SHOP, '--focus', 'shp']);
+    expect(badNs.code).toBe(2);
+    expect(badNs.stderr).toBe('cdk8s-netpol: --focus shp: no workload in namespace "shp"; namespaces: kube-system, shop\n');
+  });
+
   test('an unknown format is a usage error listing the choices', async () => {
     const r = await runCli(['connlist', SHOP, '--format', 'yaml']);
     expect(r.code).toBe(2);
