@@ -109,6 +109,8 @@ export class Analysis {
   private readonly connIdByText = new Map<string, number>([[ConnSet.NONE.toString(), NONE_ID], [ConnSet.ALL.toString(), ALL_ID]]);
   private readonly meetMemo = new Map<number, number>();
   private externalRanges: ExternalEndpoint[] | undefined;
+  private _pods: PodEndpoint[] | undefined;
+  private readonly selectedPodsMemo = new Map<Policy, PodEndpoint[]>();
 
   public constructor(public readonly inventory: Inventory, options: AnalysisOptions = {}) {
     this.options = { ipBlockMatchesPods: options.ipBlockMatchesPods ?? false };
@@ -145,7 +147,7 @@ export class Analysis {
 
   /** Pods/workloads, in insertion order (external endpoints come after, once created). */
   public get pods(): readonly PodEndpoint[] {
-    return this._endpoints.slice(0, this.podCount) as PodEndpoint[];
+    return (this._pods ??= this._endpoints.slice(0, this.podCount) as PodEndpoint[]);
   }
 
   /** Every endpoint known so far: pods, then external ranges/addresses that were asked about. */
@@ -194,9 +196,19 @@ export class Analysis {
     return this.selectingPolicies(endpoint, direction).length > 0;
   }
 
+  /** true when the policy's `spec.podSelector` selects the endpoint (a pod of the policy's namespace). */
+  public selects(policy: Policy, endpoint: Endpoint): boolean {
+    return endpoint.kind === 'pod' && endpoint.namespace === policy.namespace && selectorMatches(policy.podSelector, endpoint.labels);
+  }
+
   /** Pods a policy's `spec.podSelector` selects (pods of its own namespace). */
-  public selectedPods(policy: Policy): PodEndpoint[] {
-    return this.pods.filter((p) => p.namespace === policy.namespace && selectorMatches(policy.podSelector, p.labels));
+  public selectedPods(policy: Policy): readonly PodEndpoint[] {
+    let list = this.selectedPodsMemo.get(policy);
+    if (!list) {
+      list = this.pods.filter((p) => this.selects(policy, p));
+      this.selectedPodsMemo.set(policy, list);
+    }
+    return list;
   }
 
   /** true when a peer matches the endpoint (selector peers: pods; ipBlocks: external addresses, and pod IPs with `ipBlockMatchesPods`). */

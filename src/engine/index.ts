@@ -35,7 +35,8 @@
  *     names throw listing the closest), `externalRangeEndpoints()` (outside addresses split at
  *     every ipBlock boundary, e.g. `0.0.0.0-9.255.255.255`);
  *   - selection: `selectingPolicies(endpoint, 'Ingress'|'Egress')`, `isIsolated`,
- *     `selectedPods(policy)` (NP004), `peerMatches(peer, endpoint)`, `podsMatchingPeer(peer)` (NP005/6);
+ *     `selects(policy, endpoint)`, `selectedPods(policy)` (NP004), `peerMatches(peer, endpoint)`,
+ *     `podsMatchingPeer(peer)` (NP005/6);
  *   - verdicts: `connections(from, to)` -> `ConnSet`, `egressConnections`, `ingressConnections`,
  *     `egressRuleMatches` / `ingressRuleMatches` (which policy rules admit what: NP007),
  *     `notCoveredReason(from, to)`;
