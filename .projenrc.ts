@@ -1,4 +1,5 @@
 import { cdk8s, javascript } from 'projen';
+import { TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-netpol',
@@ -25,7 +26,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // `yaml` reads manifests for the engine and the CLI. cdk8s bundles it too, but not where our
   // code can resolve it, so it is bundled here (jsii requires runtime deps to be bundled).
   bundledDeps: ['yaml@^2.3.2'],
-  devDeps: ['fast-check@^4'],
+  // @types/node pinned to the runtime (projen would otherwise ask for a dist-tag the mirror lacks)
+  devDeps: ['fast-check@^4', '@types/node@^20'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
@@ -67,6 +69,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   depsUpgrade: false,
   gitignore: ['/examples/dist/', '/bench/results/*.tmp', '/.tmp/'],
 });
+
+// examples/ and bench/ are type-checked (and linted) like the tests, with their own tsconfig so
+// eslint's project service finds one next to each file.
+for (const dir of ['examples', 'bench']) {
+  new TypescriptConfig(project, {
+    fileName: `${dir}/tsconfig.json`,
+    extends: TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+    compilerOptions: { rootDir: '..', noEmit: true, isolatedModules: true },
+    include: ['**/*.ts'],
+    exclude: ['node_modules', 'dist'],
+  });
+}
 
 for (const path of ['/examples/', '/bench/', '/.ci/', '/DEVELOPERS.md']) {
   project.npmignore?.exclude(path);
