@@ -1,8 +1,7 @@
 // The example app that `npx projen example` synthesizes: seed 001's requirements, asserted
 // through the engine on the app with its workloads.
 import { App, Testing } from 'cdk8s';
-import { NetworkModel } from '../src';
-import { NetworkAssertions } from '../src/assertions';
+import { NetworkAssertions, NetworkModel } from '../src';
 import { threeTier } from './three-tier';
 import { demoWorkloads } from './workloads';
 
