@@ -2,7 +2,7 @@
  * Explanations of one verdict: for each side, whether it is isolated, which policies select
  * it, and which policy rule admitted the traffic, or that none did.
  */
-import { Analysis, Endpoint } from './analysis';
+import { Analysis, Endpoint, RuleMatch } from './analysis';
 import { ProtocolName } from './conn-set';
 import { DirectionName, Policy, Rule } from './policy';
 
@@ -86,14 +86,14 @@ export function explainConnection(analysis: Analysis, fromText: string | Endpoin
         text: `${self.id} is not isolated for ${dirWord} (no policy selects it for ${dirWord}): all ${dirWord} is allowed`,
       };
     }
-    const matches = (direction === 'Egress' ? analysis.egressRuleMatches(from, to) : analysis.ingressRuleMatches(from, to))
-      .filter((m) => m.conns.contains(protocol, port));
+    const peerMatches = direction === 'Egress' ? analysis.egressRuleMatches(from, to) : analysis.ingressRuleMatches(from, to);
+    const matches = peerMatches.filter((m) => m.conns.contains(protocol, port));
     const allowedBy = matches.map((m) => ({ policy: m.policy.id, direction, index: m.rule.index }));
     const isolatedBy = `${self.id} is isolated for ${dirWord} by ${listing(policies)}`;
     const peerWord = direction === 'Egress' ? `to ${other.id}` : `from ${other.id}`;
     const text = matches.length
       ? `${isolatedBy}; ${listing(matches.map((m) => describeRule(m.policy, m.rule)))} ${matches.length > 1 ? 'admit' : 'admits'} ${peerWord} on ${what}`
-      : `${isolatedBy}; no rule admits ${other.id} on ${what}`;
+      : `${isolatedBy}; no rule admits ${other.id} on ${what}${otherPorts(peerMatches)}`;
     return { direction, endpoint: self.id, inCluster: true, isolated: true, policies, allowedBy, allowed: matches.length > 0, text };
   };
 
@@ -117,6 +117,12 @@ export function explainConnection(analysis: Analysis, fromText: string | Endpoin
     ingress,
     text: lines.join('\n'),
   };
+}
+
+/** ` (shop/x ingress rule 1 admits it on TCP 8080 only)`: rules that match the peer but not the port. */
+function otherPorts(matches: readonly RuleMatch[]): string {
+  if (matches.length === 0) return '';
+  return ` (${listing(matches.map((m) => `${describeRule(m.policy, m.rule)} admits it on ${m.conns} only`))})`;
 }
 
 function listing(items: readonly string[]): string {

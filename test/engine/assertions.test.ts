@@ -1,5 +1,7 @@
 import { ApiObject, Testing } from 'cdk8s';
-import { Direction, NetworkAssertions, NetworkModel, Protocol } from '../../src';
+import { NetworkAssertions } from '../../src/assertions';
+import { NetworkModel } from '../../src/network-model';
+import { Direction, Protocol } from '../../src/protocol';
 
 function np(namespace: string, name: string, spec: any): any {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { namespace, name }, spec };

@@ -1,6 +1,7 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { ConnectionSet, Direction, NetworkModel, Protocol } from '../../src';
 import { ConnSet } from '../../src/engine';
+import { ConnectionSet, NetworkModel } from '../../src/network-model';
+import { Direction, Protocol } from '../../src/protocol';
 
 function np(namespace: string, name: string, spec: any): any {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { namespace, name }, spec };
@@ -210,6 +211,9 @@ describe('NetworkModel', () => {
     expect(denied.ingress.policies).toEqual(['shop/default-deny', 'shop/backend-from-frontend']);
     expect(denied.ingress.text).toBe('shop/backend is isolated for ingress by shop/default-deny and shop/backend-from-frontend; no rule admits 1.2.3.4 on TCP 8080');
     expect(denied.egress.text).toBe('1.2.3.4 is outside the cluster: NetworkPolicy does not restrict its egress');
+    expect(m.explain({ from: 'shop/frontend', to: 'shop/backend', port: 80 }).ingress.text).toBe(
+      'shop/backend is isolated for ingress by shop/default-deny and shop/backend-from-frontend; no rule admits shop/frontend on TCP 80 ' +
+      '(shop/backend-from-frontend ingress rule 1 admits it on TCP 8080 only)');
     const allowed = m.explain({ from: 'shop/frontend', to: 'shop/backend', port: 8080 });
     expect(allowed.ingress.allowedBy).toEqual([{ policy: 'shop/backend-from-frontend', direction: Direction.INGRESS, ruleNumber: 1 }]);
   });
