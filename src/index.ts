@@ -11,6 +11,7 @@ export * from './allow-to';
 export * from './allow-dns';
 export * from './block-metadata';
 export * from './isolate-namespace';
+export * from './firewall';
 export * from './network-model';
 export * from './lint/finding';
 export * from './lint/network-policy-linter';

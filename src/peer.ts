@@ -1,8 +1,9 @@
-import { k8s } from 'cdk8s-plus-28';
+import { IPodSelector, k8s } from 'cdk8s-plus-28';
 import { anyCidr, Cidr, CidrError, exceptError, IpFamily, parseCidr } from './internal/cidr';
 import { dnsLabelError, labelValueError } from './internal/names';
 import { anchorPeer, NamespaceScope, PeerModel, peerToString, renderPeer } from './internal/peer-model';
 import { EMPTY_SELECTOR, isEmptySelector, makeSelector, quote, SelectorModel } from './internal/selector';
+import { selectWorkload } from './internal/workload';
 import { LabelExpression } from './label-expression';
 
 /**
@@ -243,6 +244,36 @@ export class Peer {
     });
   }
 
+  /**
+   * The pods of a cdk8s-plus-28 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
+   * `CronJob`, `Pod`) or of a `Pods.select(...)`, in its namespace.
+   *
+   * A workload is selected by the labels of its pods (without cdk8s-plus's hashed
+   * `cdk8s.io/metadata.addr` label, which is used only when the pods carry no other label), in
+   * the workload's namespace (its own, or its chart's; with none, the policy's namespace). The
+   * labels are read at synth time, so labels added later count. Nothing is written on the
+   * workload's side: using it as a peer never isolates it.
+   *
+   * @param workload the workload or pod selection
+   */
+  public static workload(workload: IPodSelector): Peer {
+    const where = 'Peer.workload()';
+    selectWorkload(workload, where); // fail now on bad input, not at synth
+    return new Peer(() => {
+      const s = selectWorkload(workload, where);
+      return { kind: 'pods', pods: s.pods, namespaces: s.namespaces };
+    }, workload);
+  }
+
+  /**
+   * A peer whose meaning is computed when it is rendered.
+   *
+   * @internal
+   */
+  public static _lazy(produce: () => PeerModel, workload?: IPodSelector): Peer {
+    return new Peer(produce, workload);
+  }
+
   private static of(model: PeerModel): Peer {
     return new Peer(() => model);
   }
@@ -250,8 +281,18 @@ export class Peer {
   /**
    * @param produce what the peer means; called when it is rendered (at synth time), so that a
    * peer may resolve its labels lazily (e.g. from a workload)
+   * @param workload the cdk8s-plus workload the peer stands for, if any
    */
-  private constructor(private readonly produce: () => PeerModel) {}
+  private constructor(private readonly produce: () => PeerModel, private readonly workload?: IPodSelector) {}
+
+  /**
+   * The cdk8s-plus workload this peer stands for (`Peer.workload()`), if any.
+   *
+   * @internal
+   */
+  public _workload(): IPodSelector | undefined {
+    return this.workload;
+  }
 
   /**
    * What this peer means, as data (kind, pod selector, namespace scope, CIDRs).

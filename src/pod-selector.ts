@@ -1,6 +1,7 @@
-import { k8s } from 'cdk8s-plus-28';
+import { IPodSelector, k8s } from 'cdk8s-plus-28';
 import { labelValueError } from './internal/names';
 import { EMPTY_SELECTOR, isEmptySelector, makeSelector, quote, renderSelector, SelectorModel, selectorToString } from './internal/selector';
+import { describeWorkload, selectWorkload } from './internal/workload';
 import { LabelExpression } from './label-expression';
 
 /**
@@ -59,6 +60,38 @@ export class PodSelector {
     return PodSelector.of(EMPTY_SELECTOR);
   }
 
+  /**
+   * The pods of a cdk8s-plus-28 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
+   * `CronJob`, `Pod`) or of a `Pods.select(...)` in one namespace.
+   *
+   * Selected by the labels of its pods (without cdk8s-plus's hashed `cdk8s.io/metadata.addr`
+   * label, used only when the pods carry no other label), read at synth time. A policy with this
+   * selector and no `namespace` is placed in the workload's namespace; another namespace is an error.
+   *
+   * @param workload the workload or pod selection
+   */
+  public static workload(workload: IPodSelector): PodSelector {
+    const where = 'PodSelector.workload()';
+    const first = selectWorkload(workload, where);
+    const scope = first.namespaces;
+    if (scope.kind === 'selector' || scope.kind === 'all') {
+      throw new Error(`Invalid ${where} argument ${describeWorkload(workload)}: it selects pods in ${scope.kind === 'all' ? 'every namespace' : 'namespaces chosen by labels'}, ` +
+        'but a policy only selects pods of its own namespace. Select the pods of one namespace ' +
+        "(Pods.select(scope, id, { labels, namespaces: Namespaces.select(scope, 'ns', { names: ['shop'] }) })), " +
+        'or use Peer.workload() on the other side of a rule');
+    }
+    return new PodSelector(() => selectWorkload(workload, where).pods, scope.kind === 'name' ? scope.name : undefined);
+  }
+
+  /**
+   * A selector computed when it is rendered.
+   *
+   * @internal
+   */
+  public static _lazy(produce: () => SelectorModel): PodSelector {
+    return new PodSelector(produce);
+  }
+
   private static of(model: SelectorModel): PodSelector {
     return new PodSelector(() => model);
   }
@@ -66,8 +99,18 @@ export class PodSelector {
   /**
    * @param produce the selector; called when it is rendered (at synth time), so that a selector
    * may resolve its labels lazily (e.g. from a workload)
+   * @param namespace the namespace of the pods, when the selector comes from a workload
    */
-  private constructor(private readonly produce: () => SelectorModel) {}
+  private constructor(private readonly produce: () => SelectorModel, private readonly namespace?: string) {}
+
+  /**
+   * The namespace the selected pods live in, when the selector knows it (`workload()`).
+   *
+   * @internal
+   */
+  public _namespace(): string | undefined {
+    return this.namespace;
+  }
 
   /**
    * The selector as data.

@@ -151,6 +151,13 @@ export abstract class NetworkPolicyBase extends Construct {
       const err = dnsLabelError(props.namespace);
       if (err) throw this._error(`invalid namespace ${quote(props.namespace)}: ${err}${this._suggestNamespace(props.namespace)}`);
     }
+    // a selector taken from a workload knows its namespace: the policy goes there
+    const selectorNamespace = this.podSelector._namespace();
+    if (selectorNamespace !== undefined && props.namespace !== undefined && props.namespace !== selectorNamespace) {
+      throw this._error(`the selector "${this.podSelector}" picks pods of namespace ${quote(selectorNamespace)}, but the policy is in namespace ${quote(props.namespace)}: ` +
+        `a policy only selects pods of its own namespace; remove \`namespace\` or give namespace: ${quote(selectorNamespace)}`);
+    }
+    if (props.namespace === undefined && selectorNamespace !== undefined) props = { ...props, namespace: selectorNamespace };
     const chartNamespace = Chart.of(this).namespace;
     if (props.namespace === undefined && chartNamespace !== undefined) {
       const err = dnsLabelError(chartNamespace);
