@@ -95,7 +95,7 @@ export class LintContext {
 
   /** The pods a policy selects. */
   public selectedPods(policy: Policy): PodEndpoint[] {
-    return this.analysis.selectedPods(policy);
+    return [...this.analysis.selectedPods(policy)];
   }
 
   /** The policies that select a pod and affect the direction (isolate it). */
