@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import { Analysis, Inventory } from '../../src/engine';
 import { formatIp } from '../../src/internal/cidr';
-import { NaiveCluster, NaiveNamespace, NaivePod, naiveConnections } from '../support/naive-evaluator';
+import { NaiveCluster, NaiveNamespace, NaivePod, naiveClusterFromInventory, naiveConnections } from '../support/naive-evaluator';
 
 const NAMESPACES = ['n1', 'n2', 'n3'];
 const EXTERNAL_IPS = ['10.0.0.1', '10.0.0.9', '192.168.1.1', '169.254.169.254', 'fd00::1', 'fd00::2:1'];
@@ -124,7 +124,17 @@ describe('engine = naive evaluator on random clusters', () => {
           }
         }
       }
-    }), { numRuns: 1500 });
+    }), { numRuns: 1200 });
+  });
+
+  test('naiveClusterFromInventory (for the benchmark) describes the same cluster', () => {
+    fc.assert(fc.property(clusterArb, (cluster) => {
+      const converted = naiveClusterFromInventory(engineFor(cluster).inventory, cluster.ipBlockMatchesPods);
+      const pods = cluster.pods.map((p) => `${p.namespace}/${p.name}`);
+      for (const from of pods) {
+        for (const to of pods) expect(naiveConnections(converted, from, to)).toEqual(naiveConnections(cluster, from, to));
+      }
+    }), { numRuns: 200 });
   });
 
   test('the connectivity listing: every external range behaves like its first and last address', () => {
@@ -138,6 +148,6 @@ describe('engine = naive evaluator on random clusters', () => {
           }
         }
       }
-    }), { numRuns: 500 });
+    }), { numRuns: 400 });
   });
 });

@@ -4,7 +4,8 @@
  * primitives). For one connection it loops over every policy. Slow on purpose: it is the
  * reference the engine is checked against (property tests) and compared with (benchmark).
  */
-import { cidrContainsIp, parseCidrLenient, parseIp } from '../../src/internal/cidr';
+import type { Inventory } from '../../src/engine';
+import { cidrContainsIp, formatIp, parseCidrLenient, parseIp } from '../../src/internal/cidr';
 
 export interface NaivePort {
   readonly name?: string;
@@ -184,4 +185,24 @@ export function naiveConnections(cluster: NaiveCluster, fromText: string, toText
   if (full === PROTOCOLS.length) return 'All Connections';
   if (parts.length === 0) return 'No Connections';
   return parts.join(',');
+}
+
+/**
+ * The same cluster as an engine `Inventory` holds it, for comparisons (the benchmark): only the
+ * inventory's data is used (namespaces, endpoints, the policies' manifest objects), none of its
+ * semantics.
+ */
+export function naiveClusterFromInventory(inventory: Inventory, ipBlockMatchesPods = false): NaiveCluster {
+  return {
+    namespaces: inventory.namespaces.filter((n) => n.declared).map((n) => ({ name: n.name, labels: { ...n.labels } })),
+    pods: inventory.pods.map((p) => ({
+      namespace: p.namespace,
+      name: p.name,
+      labels: { ...p.labels },
+      ports: p.ports.map((cp) => ({ name: cp.name, port: cp.port, protocol: cp.protocol })),
+      ip: p.ip ? formatIp(p.ip.family, p.ip.value) : undefined,
+    })),
+    policies: inventory.policies.map((p) => p.raw),
+    ipBlockMatchesPods,
+  };
 }
