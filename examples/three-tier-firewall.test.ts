@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { NetworkAssertions, Protocol } from '../src';
-import { threeTierFirewall } from './three-tier-firewall';
 import { threeTier } from './three-tier';
+import { threeTierFirewall } from './three-tier-firewall';
 
 /** The cluster of seed 001, plus pods that must stay out, plus the cluster DNS. */
 const pods = [

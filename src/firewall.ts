@@ -2,8 +2,8 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DefaultDeny } from './default-deny';
 import { DnsProvider } from './dns-provider';
-import { FirewallDirection, FirewallPolicy } from './internal/firewall-policy';
 import { selectorNames, workloadNames } from './internal/firewall-names';
+import { FirewallDirection, FirewallPolicy } from './internal/firewall-policy';
 import { dnsLabelError } from './internal/names';
 import { NamespaceScope, PeerModel } from './internal/peer-model';
 import { quote, selectorToString } from './internal/selector';
@@ -162,7 +162,7 @@ export class Firewall extends Construct {
     const destination = this.side(to, 'allow() to', 'ingress');
     if (source.targets.length === 0 && destination.targets.length === 0) {
       throw this.error(`allow(${from}, ${to}): neither side is pods of this firewall's namespaces (${this.managedText()}), so nothing is isolated here and nothing needs allowing. ` +
-        "Check the namespaces; for pods elsewhere use AllowFrom / AllowTo, or a Firewall managing their namespace");
+        'Check the namespaces; for pods elsewhere use AllowFrom / AllowTo, or a Firewall managing their namespace');
     }
     for (const ns of source.targets) this.policy(source, ns, 'egress').addRule(this.relative(destination, ns), checkedPorts);
     for (const ns of destination.targets) this.policy(destination, ns, 'ingress').addRule(this.relative(source, ns), checkedPorts);
@@ -257,7 +257,7 @@ export class Firewall extends Construct {
         return { peer, model, targets: this.managed };
       default: {
         const half = direction === 'egress' ? 'egress' : 'ingress';
-        const pods = `Peer.pods({ labels: ... , namespace: 'name' })`;
+        const pods = 'Peer.pods({ labels: ... , namespace: \'name\' })';
         const oneSided = direction === 'egress' ? 'AllowFrom (the ingress half alone)' : 'AllowTo (the egress half alone)';
         throw this.error(`cannot write the ${half} half for "${peer}": its namespaces are chosen by labels (${selectorToString(scope.selector)}), ` +
           `so the firewall cannot tell which of its namespaces (${this.managedText()}) they include. Name the namespace instead, ` +

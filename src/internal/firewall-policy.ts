@@ -38,39 +38,36 @@ function portsKey(ports: readonly Port[]): string {
 }
 
 /**
- * Merges rules without changing what they admit, so the YAML stays short:
- * 1. rules with the same ports become one rule whose peers are the union;
- * 2. then rules with the same peers become one rule whose ports are the union (every port wins).
- * Peers and ports are de-duplicated and sorted, and so are the rules: the output does not depend
- * on the order of the calls.
+ * Merges rules without changing what they admit, so the YAML stays short and canonical: each peer
+ * is admitted on the union of the ports it was given (every port wins over some), then peers with
+ * the same ports share one rule. A `Peer.anywhere()` in a rule makes it a rule without peers.
+ * Peers, ports and rules are de-duplicated and sorted: the output does not depend on the order of
+ * the calls, and repeating a call changes nothing.
  */
 export function mergeRules(rules: readonly { readonly peer: Peer; readonly ports: readonly Port[] }[]): RuleModel[] {
-  // 1. same ports -> union of peers
-  const byPorts = new Map<string, { ports: Port[]; peers: Peer[] }>();
+  // 1. per peer: the union of its ports (none = every port)
+  const byPeer = new Map<string, { peer: Peer; ports: Port[]; all: boolean }>();
   for (const r of rules) {
-    const ports = uniqueByString(r.ports).sort(comparePorts);
+    const key = r.peer._render() === undefined ? 'anywhere' : r.peer.toString();
+    const entry = byPeer.get(key) ?? { peer: r.peer, ports: [], all: false };
+    if (r.ports.length === 0) entry.all = true;
+    entry.ports.push(...r.ports);
+    byPeer.set(key, entry);
+  }
+  // 2. per set of ports: the peers admitted on exactly those ports
+  const byPorts = new Map<string, { ports: Port[]; peers: Peer[] }>();
+  for (const e of byPeer.values()) {
+    const ports = e.all ? [] : uniqueByString(e.ports).sort(comparePorts);
     const key = portsKey(ports);
     const entry = byPorts.get(key) ?? { ports, peers: [] };
-    entry.peers.push(r.peer);
+    entry.peers.push(e.peer);
     byPorts.set(key, entry);
   }
-  // 2. same peers -> union of ports
-  const byPeers = new Map<string, { peers: Peer[]; ports: Port[]; all: boolean }>();
-  for (const { ports, peers } of byPorts.values()) {
-    const unique = uniqueByString(peers);
-    const anywhere = unique.find((p) => p._render() === undefined);
-    const sorted = anywhere !== undefined ? [anywhere] : unique.sort((a, b) => compare(a.toString(), b.toString()));
-    const key = sorted.map(String).join('\n');
-    const entry = byPeers.get(key) ?? { peers: sorted, ports: [], all: false };
-    if (ports.length === 0) entry.all = true;
-    entry.ports.push(...ports);
-    byPeers.set(key, entry);
-  }
-  const merged = [...byPeers.entries()].map(([key, e]) => ({
-    key,
-    peers: e.peers,
-    ports: e.all ? [] : uniqueByString(e.ports).sort(comparePorts),
-  }));
+  const merged = [...byPorts.values()].map(({ ports, peers }) => {
+    const anywhere = peers.find((p) => p._render() === undefined);
+    const sorted = anywhere !== undefined ? [anywhere] : [...peers].sort((a, b) => compare(a.toString(), b.toString()));
+    return { key: anywhere !== undefined ? '' : sorted.map(String).join('\n'), peers: sorted, ports };
+  });
   merged.sort((a, b) => compare(a.key, b.key) || compare(portsKey(a.ports), portsKey(b.ports)));
   return merged.map(({ peers, ports }) => ({ peers, ports }));
 }
