@@ -40,6 +40,13 @@ export interface ExternalEndpoint {
 
 export type Endpoint = PodEndpoint | ExternalEndpoint;
 
+/** One line of the connectivity listing. */
+export interface Connection {
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly conns: ConnSet;
+}
+
 /** A rule of a policy that admits (part of) a connection. */
 export interface RuleMatch {
   readonly policy: Policy;
@@ -328,32 +335,45 @@ export class Analysis {
   /**
    * Every allowed connection between distinct endpoints (pods and external ranges), sorted by
    * source then destination (pods by name, then IPv4 ranges, then IPv6 ranges, by address).
-   * hostNetwork pods are left out: see `notCoveredEndpoints`.
+   * hostNetwork pods are left out: see `notCoveredEndpoints`. For very large clusters prefer
+   * `forEachConnection`, which streams the same lines without holding them.
    */
-  public connectivity(): { from: Endpoint; to: Endpoint; conns: ConnSet }[] {
-    const out: { from: Endpoint; to: Endpoint; conns: ConnSet }[] = [];
+  public connectivity(): Connection[] {
+    const out: Connection[] = [];
+    this.forEachConnection((from, to, conns) => out.push({ from, to, conns }));
+    return out;
+  }
+
+  /**
+   * Streams `connectivity()` in the same order. Adjacent external ranges with the same result
+   * for a pod are merged into one range.
+   */
+  public forEachConnection(callback: (from: Endpoint, to: Endpoint, conns: ConnSet) => void): void {
     const inside: number[] = [];
     for (let i = 0; i < this.podCount; i++) {
       if (!(this._endpoints[i] as PodEndpoint).hostNetwork) inside.push(i);
     }
+    inside.sort((x, y) => cmp(this._endpoints[x].id, this._endpoints[y].id));
     const outside = this.externalRangeEndpoints();
     const outsideIdx = outside.map((e) => this.indexOf(e));
+    const fromOutside: Connection[] = [];
     for (const a of inside) {
+      const pod = this._endpoints[a];
       for (const b of inside) {
         if (a === b) continue;
         const id = this.connectionIdByIndex(a, b);
-        if (id !== NONE_ID) out.push({ from: this._endpoints[a], to: this._endpoints[b], conns: this.conns[id] });
+        if (id !== NONE_ID) callback(pod, this._endpoints[b], this.conns[id]);
       }
-      // adjacent external ranges with the same verdict are listed as one range
-      const pod = this._endpoints[a];
       for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(a, b)))) {
-        out.push({ from: pod, to: run.range, conns: this.conns[run.id] });
+        callback(pod, run.range, this.conns[run.id]);
       }
       for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(b, a)))) {
-        out.push({ from: run.range, to: pod, conns: this.conns[run.id] });
+        fromOutside.push({ from: run.range, to: pod, conns: this.conns[run.id] });
       }
     }
-    return out.sort((x, y) => compareEndpoints(x.from, y.from) || compareEndpoints(x.to, y.to));
+    // external sources sort after every pod; their merged ranges differ per destination
+    fromOutside.sort((x, y) => compareEndpoints(x.from, y.from) || compareEndpoints(x.to, y.to));
+    for (const c of fromOutside) callback(c.from, c.to, c.conns);
   }
 
   /** Endpoints NetworkPolicy does not apply to (hostNetwork pods), with the reason. */

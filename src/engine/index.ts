@@ -40,7 +40,8 @@
  *   - verdicts: `connections(from, to)` -> `ConnSet`, `egressConnections`, `ingressConnections`,
  *     `egressRuleMatches` / `ingressRuleMatches` (which policy rules admit what: NP007),
  *     `notCoveredReason(from, to)`;
- *   - full passes: `connectivity()` (the connlist), `forEachPair(cb)` + `connSetById(id)`
+ *   - full passes: `connectivity()` (the connlist; `forEachConnection(cb)` streams it),
+ *     `forEachPair(cb)` + `connSetById(id)`
  *     (fast path: interned result ids, for the benchmark and matrices), `notCoveredEndpoints()`
  *     (hostNetwork pods: NP009);
  *   - `compareEndpoints` (listing order), `rulePorts(rule, destinationPorts)`.
