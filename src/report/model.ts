@@ -105,19 +105,54 @@ export function groupReport(model: ReportModel, options: { collapse?: boolean } 
     intoOf.get(e.to)?.set(e.from, e.ports);
   }
 
-  // 1. group endpoints with the same signature inside a namespace (or among external ranges)
-  const signature = (id: string, ep: ReportEndpoint): string => {
-    const norm = (m: Map<string, string>) => [...m.entries()]
-      .map(([k, v]) => `${k === id ? '<self>' : k}=${v}`).sort().join(';');
-    return [ep.kind, ep.namespace ?? '', ep.workloadKind ?? '', String(ep.ingressIsolated), String(ep.egressIsolated),
-      norm(outOf.get(id)!), norm(intoOf.get(id)!)].join('|');
+  // 1. group endpoints that are interchangeable: same namespace (or all external), same
+  //    isolation, and the same connections to and from every group (refined to a fixpoint), and
+  //    keep a grouping only where every member of one group reaches every member of the other
+  const base = (ep: ReportEndpoint) => [ep.kind, ep.namespace ?? '', ep.workloadKind ?? '', String(ep.ingressIsolated), String(ep.egressIsolated)].join('|');
+  let classOf = new Map<string, number>();
+  const number = (keys: Map<string, string>) => {
+    const ids = new Map<string, number>();
+    const out = new Map<string, number>();
+    for (const [id, key] of keys) {
+      if (!ids.has(key)) ids.set(key, ids.size);
+      out.set(id, ids.get(key)!);
+    }
+    return out;
   };
+  classOf = number(new Map(endpoints.map((ep) => [ep.id, collapse ? base(ep) : ep.id])));
+  for (let round = 0; collapse && round < 20; round++) {
+    const sig = (dir: string, m: Map<string, string>) =>
+      [...new Set([...m.entries()].map(([k, v]) => `${dir}${classOf.get(k)}=${v}`))].sort().join(';');
+    const next = number(new Map(endpoints.map((ep) =>
+      [ep.id, `${classOf.get(ep.id)}|${sig('>', outOf.get(ep.id)!)}|${sig('<', intoOf.get(ep.id)!)}`])));
+    const before = new Set(classOf.values()).size;
+    classOf = next;
+    if (new Set(next.values()).size === before) break;
+  }
+  if (collapse) {
+    // every (a, b) of two groups, a != b: all connected with the same ports, or none
+    const members = new Map<number, string[]>();
+    for (const ep of endpoints) members.set(classOf.get(ep.id)!, [...(members.get(classOf.get(ep.id)!) ?? []), ep.id]);
+    const split = new Set<number>();
+    for (const [ca, as] of members) {
+      for (const [cb, bs] of members) {
+        if (as.length === 1 && bs.length === 1) continue;
+        const seen = new Set<string | undefined>();
+        for (const x of as) for (const y of bs) if (x !== y) seen.add(outOf.get(x)!.get(y));
+        if (seen.size > 1) { split.add(ca); split.add(cb); }
+      }
+    }
+    if (split.size > 0) {
+      let next = Math.max(...classOf.values()) + 1;
+      for (const ep of endpoints) if (split.has(classOf.get(ep.id)!)) classOf.set(ep.id, next++);
+    }
+  }
   const groups: ReportEndpoint[][] = [];
-  const bySig = new Map<string, ReportEndpoint[]>();
+  const byClass = new Map<number, ReportEndpoint[]>();
   for (const ep of endpoints) {
-    const sig = collapse ? signature(ep.id, ep) : `single|${ep.id}`;
-    let g = bySig.get(sig);
-    if (!g) { g = []; bySig.set(sig, g); groups.push(g); }
+    const c = classOf.get(ep.id)!;
+    let g = byClass.get(c);
+    if (!g) { g = []; byClass.set(c, g); groups.push(g); }
     g.push(ep);
   }
 

@@ -1,10 +1,11 @@
 import { bigModel, shopModel } from './fixtures';
+import { buildReport } from '../../src/report/build';
 import { renderDot } from '../../src/report/dot';
 import { renderHtml, renderSvg } from '../../src/report/html';
 import { renderJson } from '../../src/report/json';
 import { renderMarkdown } from '../../src/report/markdown';
 import { renderMermaid } from '../../src/report/mermaid';
-import { groupReport, reportMatrix } from '../../src/report/model';
+import { groupReport, nodeTitle, reportMatrix } from '../../src/report/model';
 
 describe('grouping', () => {
   test('a workload every endpoint reaches is drawn with one edge from "anywhere"', () => {
@@ -98,5 +99,44 @@ describe('renderers', () => {
   test('50 workloads: mermaid stays short', () => {
     const mm = renderMermaid(groupReport(bigModel(5, 10)));
     expect(mm.split('\n').length).toBeLessThan(40);
+  });
+});
+
+describe('built from the engine', () => {
+  test('GIVEN 20 open workloads in 2 namespaces THEN the graph has 4 workload nodes and edges from "anywhere"', () => {
+    const objects: any[] = [];
+    for (const ns of ['a', 'b']) {
+      for (let i = 0; i < 10; i++) {
+        objects.push({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: `w${i}`, namespace: ns },
+          spec: { template: { metadata: { labels: { app: `w${i}` } }, spec: { containers: [{ name: 'c', image: 'x' }] } } },
+        });
+      }
+    }
+    objects.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'w0-in', namespace: 'a' },
+      spec: { podSelector: { matchLabels: { app: 'w0' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'w1' } } }], ports: [{ port: 80 }] }] },
+    });
+    const report = groupReport(buildReport(objects.map((object) => ({ object }))));
+    expect(report.workloadCount).toBe(20);
+    expect(report.namespaces.map((n) => n.nodes.map((x) => x.label))).toEqual([['w0', 'w1', 'w2, w3 +6 more'], ['w0, w1 +8 more']]);
+    const title = (key: string) => nodeTitle(report.nodes.get(key)!);
+    expect(report.edges.map((e) => `${title(e.from)} => ${title(e.to)} : ${e.ports}`)).toEqual([
+      'anywhere => a/w1 : All Connections',
+      'anywhere => a/w2, w3 +6 more : All Connections',
+      'anywhere => b/w0, w1 +8 more : All Connections',
+      'anywhere => 0.0.0.0-255.255.255.255 : All Connections',
+      'a/w0 => anywhere : All Connections',
+      'a/w1 => a/w0 : TCP 80',
+    ]);
+    // the matrix still says every cell: a/w2 reaches a/w3, w1 reaches w0 on 80 only
+    const matrix = reportMatrix(report);
+    const col = matrix.columns.findIndex((c) => c.label === 'w0' && c.namespace === 'a');
+    expect(matrix.rows.find((r) => r.label === 'a/w1')!.cells[col]).toBe('TCP 80');
+    expect(matrix.rows.find((r) => r.label.startsWith('a/') && r.label.includes('w2'))!.cells[col]).toBeUndefined();
   });
 });
