@@ -13,8 +13,11 @@
  *   + its named ports); the ingress side on (policies selecting the destination for ingress + its
  *   named ports) x (peers matching the source). Each class pair is computed once, lazily, and
  *   the result interned; a pair of endpoints is two look-ups and one memoized intersection.
+ *
+ * An `Analysis` reads its inventory when built (and namespace labels lazily): build a new one
+ * after changing the inventory (`NetworkModel` does so on its own).
  */
-import { ConnSet, ProtocolName } from './conn-set';
+import { ConnSet } from './conn-set';
 import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
 import { selectorMatches } from './selector';
@@ -83,7 +86,6 @@ export class Analysis {
   /** every distinct peer of every rule */
   public readonly peers: readonly Peer[];
 
-  private readonly policyIndex = new Map<Policy, number>();
   private readonly policiesByNamespace = new Map<string, number[]>();
   private readonly compiled: { Ingress: CompiledRule[]; Egress: CompiledRule[] }[] = [];
   private readonly peerIdByKey = new Map<string, number>();
@@ -125,7 +127,6 @@ export class Analysis {
     const peers: Peer[] = [];
     this.peers = peers;
     this.policies.forEach((policy, i) => {
-      this.policyIndex.set(policy, i);
       const list = this.policiesByNamespace.get(policy.namespace) ?? [];
       list.push(i);
       this.policiesByNamespace.set(policy.namespace, list);
@@ -649,4 +650,3 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export type { ProtocolName };
