@@ -64,7 +64,7 @@ Addresses outside the cluster appear as ranges, split where ipBlocks cut them
 (0.0.0.0-9.255.255.255). hostNetwork workloads are left out: NetworkPolicy does not apply
 to them (a note on stderr names them).`,
   options: [
-    { name: 'format', short: 'o', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json', 'md', 'csv'], default: 'txt' },
+    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json', 'md', 'csv'], default: 'txt' },
     {
       name: 'focus',
       type: 'list',

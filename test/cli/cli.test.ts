@@ -199,7 +199,7 @@ describe('connlist', () => {
   });
 
   test('--format csv quotes fields with commas', async () => {
-    const r = await runCli(['connlist', SHOP, '-o', 'csv']);
+    const r = await runCli(['connlist', SHOP, '-f', 'csv']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('from,to,connections');
     expect(lines).toContain('shop/backend,kube-system/coredns,"TCP 53,UDP 53"');
