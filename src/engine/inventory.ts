@@ -7,7 +7,7 @@ import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Policy, normalizePolicy } from './policy';
 import { Labels } from './selector';
 import { IpAddress, parseIp } from '../internal/cidr';
-import { NAMESPACE_NAME_LABEL } from '../internal/names';
+import { NAMESPACE_NAME_LABEL, portNumberError } from '../internal/names';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -104,6 +104,8 @@ export class Inventory {
     const ports: ContainerPort[] = (input.ports ?? []).map((p) => {
       const protocol = (p.protocol ?? 'TCP') as ProtocolName;
       if (!PROTOCOLS.includes(protocol)) throw new Error(`Pod ${namespace}/${input.name}: unknown protocol "${p.protocol}" (use TCP, UDP or SCTP)`);
+      const portError = portNumberError(Number(p.port));
+      if (portError) throw new Error(`Pod ${namespace}/${input.name}: container port ${JSON.stringify(p.port)} ${portError}`);
       return { name: p.name || undefined, port: Number(p.port), protocol };
     });
     const pod: PodEndpoint = {

@@ -197,6 +197,7 @@ describe('NetworkModel', () => {
     expect(build(true).isAllowed({ from: 'a/x', to: 'a/y', port: 80 })).toBe(true);
     expect(build().isAllowed({ from: 'a/x', to: '10.1.2.3', port: 80 })).toBe(true);
     expect(() => build().addPod({ name: 'bad', ip: '10.0.0.0/8' })).toThrow(/invalid IP address "10.0.0.0\/8"/);
+    expect(() => build().addPod({ name: 'bad', ports: [{ port: 70000 }] })).toThrow('Pod default/bad: container port 70000 must be between 1 and 65535, inclusive');
   });
 
   test('explain names isolation, selecting policies and the admitting rule, or that none did', () => {
