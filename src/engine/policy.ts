@@ -8,6 +8,7 @@ import { ConnSet, ProtocolName, PROTOCOLS } from './conn-set';
 import { Selector, normalizeSelector, selectorMatches, Labels, EVERYTHING } from './selector';
 import { Cidr, IpAddress, parseCidrLenient, cidrContainsIp } from '../internal/cidr';
 import { NAMESPACE_NAME_LABEL } from '../internal/names';
+import { effectivePolicyTypes } from '../internal/validate-policy';
 
 export type DirectionName = 'Ingress' | 'Egress';
 
@@ -83,13 +84,12 @@ export function normalizePolicy(raw: any, defaultNamespace = 'default'): Policy 
   const namespace: string = raw?.metadata?.namespace || defaultNamespace;
   const name: string = raw?.metadata?.name ?? '';
   const spec = raw?.spec ?? {};
-  const written: string[] = Array.isArray(spec.policyTypes) ? spec.policyTypes : [];
-  const policyTypesDefaulted = written.length === 0;
-  const policyTypes: DirectionName[] = policyTypesDefaulted
-    ? (Array.isArray(spec.egress) && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'])
-    : (['Ingress', 'Egress'] as DirectionName[]).filter((t) => written.includes(t));
-  const affectsIngress = policyTypes.includes('Ingress');
-  const affectsEgress = policyTypes.includes('Egress');
+  // the API server's defaulting (SEMANTICS.md section 1), shared with the validator
+  const effective = effectivePolicyTypes(raw);
+  const policyTypesDefaulted = !(Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0);
+  const affectsIngress = effective.ingress;
+  const affectsEgress = effective.egress;
+  const policyTypes: DirectionName[] = [...(affectsIngress ? ['Ingress' as const] : []), ...(affectsEgress ? ['Egress' as const] : [])];
   const rules = (direction: DirectionName, list: any): Rule[] =>
     (Array.isArray(list) ? list : []).map((r: any, index: number) => normalizeRule(direction, index, r ?? {}, namespace));
   return {
