@@ -1,35 +1,10 @@
 import { Construct } from 'constructs';
 import { anyCidr, bitsOf, Cidr, CidrError, exceptError, formatIp, IpFamily, parseCidr, parseIp } from './internal/cidr';
+import { METADATA_ENDPOINTS } from './internal/metadata';
 import { RuleModel } from './internal/rules';
 import { quote } from './internal/selector';
 import { Peer } from './peer';
 import { NetworkPolicyBase, PolicyProps } from './policy';
-
-/**
- * The cloud metadata and credential endpoints blocked by default (SEMANTICS.md section 5).
- */
-const METADATA_ADDRESSES: readonly string[] = [
-  // AWS, GCP, Azure, Oracle, DigitalOcean, OpenStack, Hetzner, IBM, Linode, ...
-  '169.254.169.254',
-  // AWS ECS task credentials
-  '169.254.170.2',
-  // AWS EKS Pod Identity
-  '169.254.170.23',
-  // Scaleway
-  '169.254.42.42',
-  // Alibaba Cloud
-  '100.100.100.200',
-  // AWS IMDS over IPv6
-  'fd00:ec2::254',
-  // AWS EKS Pod Identity over IPv6
-  'fd00:ec2::23',
-  // GCP over IPv6
-  'fd20:ce::254',
-  // Linode / Akamai over IPv6
-  'fd00:a9fe:a9fe::1',
-  // Scaleway over IPv6
-  'fd00:42::42',
-];
 
 /**
  * Props for `BlockMetadata`.
@@ -69,7 +44,7 @@ export class BlockMetadata extends NetworkPolicyBase {
    * The cloud metadata and credential endpoints blocked by default.
    */
   public static defaultAddresses(): string[] {
-    return [...METADATA_ADDRESSES];
+    return METADATA_ENDPOINTS.map((m) => m.address);
   }
 
   /** The blocked addresses, as canonical host CIDRs (`169.254.169.254/32`). */

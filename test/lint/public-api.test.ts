@@ -3,11 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { deployment, policy } from './helpers';
+import { AllowTo } from '../../src/allow-to';
 import { BlockMetadata } from '../../src/block-metadata';
 import { NetworkPolicyChecks } from '../../src/lint/network-policy-checks';
 import { NetworkPolicyLinter } from '../../src/lint/network-policy-linter';
 import { NetworkPolicyValidation, ValidationPluginViolation } from '../../src/lint/validation-plugin';
-import { METADATA_ADDRESSES } from '../../src/lint/well-known';
+import { Peer } from '../../src/peer';
 
 /** A chart with a workload and a policy whose named port matches nothing (NP006, an error). */
 function brokenChart(app: App): Chart {
@@ -41,8 +42,24 @@ describe('NetworkPolicyLinter', () => {
     for (const r of rules) expect(r.cause && r.explanation && r.fix).toBeTruthy();
   });
 
-  test('NP007 knows the addresses BlockMetadata blocks (one list, no drift)', () => {
-    expect(METADATA_ADDRESSES.map((m) => m.address).sort()).toEqual([...BlockMetadata.defaultAddresses()].sort());
+  test('NP007: BlockMetadata alone passes; a broad egress allow beside it re-opens every blocked address', () => {
+    const build = (reopen: boolean) => {
+      const app = Testing.app();
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      new ApiObject(chart, 'web', deployment('shop', 'web', { app: 'web' }));
+      new BlockMetadata(chart, 'block-metadata');
+      if (reopen) new AllowTo(chart, 'to-anywhere', { to: [Peer.anyIpv4(), Peer.anyIpv6()] });
+      return NetworkPolicyLinter.lintScope(app).filter((f) => f.ruleId === 'NP007');
+    };
+    expect(build(false)).toEqual([]);
+    const findings = build(true);
+    expect(findings.length).toBeGreaterThan(0);
+    const text = findings.map((f) => f.message).join('\n');
+    const blocked = BlockMetadata.defaultAddresses();
+    // the message names the first three and counts the rest: all of them are re-opened
+    for (const address of blocked.slice(0, 3)) expect(text).toContain(address);
+    expect(text).toContain(`(+${blocked.length - 3} more)`);
+    expect(text).toContain('to-anywhere');
   });
 });
 
