@@ -38,6 +38,10 @@ function screenshot(html: string, name: string): Buffer {
   return data;
 }
 
+// CI installs chromium (.ci/run), so there a missing browser is a failure, not a skip.
+if (!CHROMIUM && process.env.CI) {
+  throw new Error('html-screenshot: no chromium on PATH in CI; .ci/run installs it with: apt-get install -y chromium');
+}
 const describeIfChromium = CHROMIUM ? describe : describe.skip;
 if (!CHROMIUM) {
   // eslint-disable-next-line no-console
