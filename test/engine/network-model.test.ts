@@ -219,6 +219,17 @@ describe('NetworkModel', () => {
     expect(allowed.ingress.allowedBy).toEqual([{ policy: 'shop/backend-from-frontend', direction: Direction.INGRESS, ruleNumber: 1 }]);
   });
 
+  test('connectivity: IPv6 ranges appear once a policy mentions IPv6; adjacent ranges with one result are merged', () => {
+    const m = new NetworkModel()
+      .addManifest(np('a', 'v6-only', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '2001:db8::/32' } }] }] }))
+      .addPod({ namespace: 'a', name: 'web' });
+    expect(m.connectivity().map((c) => `${c.from} => ${c.to} : ${c.connections}`)).toEqual([
+      'a/web => 2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff : All Connections',
+      '0.0.0.0-255.255.255.255 => a/web : All Connections',
+      '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff => a/web : All Connections',
+    ]);
+  });
+
   test('connectivity lists every allowed pair, external ranges split at ipBlock boundaries', () => {
     const m = new NetworkModel().addManifests([
       np('a', 'web', {
