@@ -1,10 +1,10 @@
 import { Testing } from 'cdk8s';
-import { NetworkAssertions, Protocol } from '../src';
+import { NetworkAssertions, PodEndpointProps, Protocol } from '../src';
 import { threeTier } from './three-tier';
 import { threeTierFirewall } from './three-tier-firewall';
 
 /** The cluster of seed 001, plus pods that must stay out, plus the cluster DNS. */
-const pods = [
+const pods: PodEndpointProps[] = [
   { namespace: 'frontend', name: 'frontend', labels: { role: 'frontend' } },
   { namespace: 'backend', name: 'backend', labels: { role: 'backend' } },
   { namespace: 'database', name: 'database', labels: { role: 'database' } },

@@ -1,12 +1,12 @@
 import { Chart, Testing } from 'cdk8s';
-import { Direction, DnsProvider, Firewall, NetworkAssertions, Peer, Port, Protocol } from '../src';
+import { Direction, DnsProvider, Firewall, NetworkAssertions, Peer, PodEndpointProps, Port, Protocol } from '../src';
 import { errorOf, manifests, newChart, policy } from './policy-helpers';
 
 /** The NetworkPolicies of a chart as `namespace/name`. */
 const names = (chart: Chart) => manifests(chart).filter((m) => m.kind === 'NetworkPolicy').map((m) => `${m.metadata.namespace ?? '-'}/${m.metadata.name}`);
 
 /** Pods of namespace shop, plus a monitoring pod in ops, plus the cluster DNS. */
-const pods = [
+const pods: PodEndpointProps[] = [
   { namespace: 'shop', name: 'web', labels: { app: 'web' } },
   { namespace: 'shop', name: 'api', labels: { app: 'api' } },
   { namespace: 'shop', name: 'db', labels: { app: 'db' } },
