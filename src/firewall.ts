@@ -73,7 +73,7 @@ interface Group {
  *
  * - Rules for the same pods in the same namespace are merged into one policy per direction, named
  *   after the pods: `backend-ingress`, `frontend-egress` (from the `app` label, a single label's
- *   value, or a workload's construct id). No hashes; the output does not depend on call order.
+ *   value, or a workload's construct id). No hashes; the rules do not depend on call order.
  * - Only pods in the firewall's own namespaces ever get a policy. The other side of a rule may be
  *   anything (pods elsewhere, addresses, `Peer.anywhere()`): it is named in the rule but never
  *   isolated, since writing a policy for it would cut its other traffic.
