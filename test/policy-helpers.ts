@@ -1,4 +1,5 @@
 import { App, Chart, Testing, Yaml } from 'cdk8s';
+import { PodEndpointProps } from '../src';
 
 /** GIVEN a chart in a fresh app, optionally with a namespace. */
 export function newChart(namespace?: string, app: App = Testing.app(), id: string = 'test'): Chart {
@@ -31,3 +32,9 @@ export function errorOf(fn: () => unknown): string {
   }
   throw new Error('expected an error, none was thrown');
 }
+
+/** The cluster DNS pod (kube-dns / CoreDNS), for reachability tests. */
+export const COREDNS: PodEndpointProps = { namespace: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' } };
+
+/** The tests' addresses outside the cluster: one IPv4, one IPv6. */
+export const INTERNET = ['8.8.8.8', '2001:4860:4860::8888'];
