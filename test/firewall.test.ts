@@ -1,4 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Direction, DnsProvider, Firewall, NetworkAssertions, Peer, PodEndpointProps, Port, Protocol } from '../src';
 import { errorOf, manifests, newChart, policy } from './policy-helpers';
 
@@ -341,6 +342,16 @@ describe('Firewall: errors say what to write instead', () => {
     expect(errorOf(() => new Firewall(newChart('shop'), 'fw', { namespaces: ['Shop'] }))).toMatch(/invalid namespace "Shop" in namespaces/);
     expect(errorOf(() => new Firewall(newChart('shop'), 'fw', { allowDns: false, dnsProvider: DnsProvider.nodeLocal() }))).toMatch(/remove one of them/);
     expect(errorOf(() => fw.allowWithin('ops'))).toMatch(/allowWithin\("ops"\): "ops" is not one of this firewall's namespaces \("shop"\)/);
+  });
+
+  test('pods of several namespaces from cdk8s-plus Pods.select: name them one by one', () => {
+    const chart = newChart('shop');
+    const many = kplus.Pods.select(chart, 'monitoring', {
+      labels: { role: 'monitoring' },
+      namespaces: kplus.Namespaces.select(chart, 'nss', { names: ['ops', 'infra'] }),
+    });
+    expect(errorOf(() => new Firewall(chart, 'fw').allow(Peer.workload(many), Peer.app('api'))))
+      .toMatch(/cannot write the egress half for "role=monitoring in namespaces kubernetes.io\/metadata.name in \(infra,ops\)".*one allow\(\) per namespace/);
   });
 
   test('two firewalls managing one namespace: the duplicate default-deny is reported at synth', () => {
