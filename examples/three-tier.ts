@@ -5,8 +5,8 @@
 // DNS stays allowed (DefaultDeny keeps it), so the pods can still resolve service names.
 //
 // Every connection needs BOTH sides: egress on the source and ingress on the destination.
-// With AllowFrom / AllowTo that is two sentences per connection (a later `Firewall` construct
-// writes both sides at once).
+// With AllowFrom / AllowTo that is two sentences per connection (the `Firewall` construct
+// writes both sides at once: see three-tier-firewall.ts, the same scenario in three sentences).
 import { App, Chart } from 'cdk8s';
 import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port } from '../src';
 
