@@ -1,5 +1,5 @@
-import { AllowDns, DnsProvider, Peer, Port } from '../src';
-import { errorOf, newChart, policy, yaml } from './policy-helpers';
+import { AllowDns, Direction, DnsProvider, NetworkAssertions, Peer, PodEndpointProps, Port } from '../src';
+import { COREDNS, INTERNET, errorOf, newChart, policy, yaml } from './policy-helpers';
 
 describe('AllowDns', () => {
   describe('snapshots', () => {
@@ -44,46 +44,91 @@ describe('AllowDns', () => {
   });
 
   describe('semantics', () => {
+    // GIVEN a pod that needs names, the DNS pods of each provider, and pods that only look like them
+    const pods: PodEndpointProps[] = [
+      { namespace: 'shop', name: 'web', labels: { app: 'web' } },
+      { namespace: 'shop', name: 'api', labels: { app: 'api' } },
+      COREDNS,
+      { namespace: 'kube-system', name: 'metrics-server', labels: { 'k8s-app': 'metrics-server' } },
+      { namespace: 'shop', name: 'fake-dns', labels: { 'k8s-app': 'kube-dns' } },
+      { namespace: 'openshift-dns', name: 'dns-default', labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' } },
+    ];
+
     test('kube-dns: egress to kube-system k8s-app=kube-dns on UDP and TCP 53, nothing else', () => {
+      // GIVEN
       const chart = newChart('shop');
+      // WHEN
       const p = new AllowDns(chart, 'dns');
+      // THEN
       expect(p.provider.toString()).toBe('kube-dns');
-      expect(policy(chart, 'dns').spec).toEqual({
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: [{
-          to: [{
-            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-          }],
-          ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
-        }],
-      });
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.isolated('shop/web', Direction.EGRESS).notIsolated('shop/web', Direction.INGRESS);
+      net.allowsOnly('shop/web', 'kube-system/coredns', 'TCP 53,UDP 53');
+      for (const to of ['kube-system/metrics-server', 'shop/fake-dns', 'openshift-dns/dns-default', 'shop/api', '169.254.20.10', ...INTERNET]) {
+        net.deniesAll('shop/web', to);
+      }
     });
 
     test('NodeLocal DNSCache is reached through an ipBlock (hostNetwork), kube-dns kept as fallback', () => {
+      // GIVEN
       const chart = newChart('shop');
+      // WHEN
       new AllowDns(chart, 'dns', { provider: DnsProvider.nodeLocal() });
-      const to = policy(chart, 'dns').spec.egress[0].to;
-      expect(to[0]).toEqual({ ipBlock: { cidr: '169.254.20.10/32' } });
-      expect(to[1].podSelector).toEqual({ matchLabels: { 'k8s-app': 'kube-dns' } });
+      // THEN
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.allowsOnly('shop/web', '169.254.20.10', 'TCP 53,UDP 53');
+      net.allowsOnly('shop/web', 'kube-system/coredns', 'TCP 53,UDP 53');
+      for (const to of ['169.254.20.11', 'kube-system/metrics-server', 'shop/fake-dns', ...INTERNET]) net.deniesAll('shop/web', to);
+      // the node-local cache runs on the node's network: an address, not a pod selector
+      expect(policy(chart, 'dns').spec.egress[0].to[0]).toEqual({ ipBlock: { cidr: '169.254.20.10/32' } });
+    });
+
+    test('NodeLocal DNSCache in iptables mode, without fallback: the two addresses only, for the selected app', () => {
+      // GIVEN
+      const chart = newChart('shop');
+      // WHEN
+      new AllowDns(chart, 'dns', {
+        app: 'web',
+        provider: DnsProvider.nodeLocal({ address: '169.254.20.11', kubeDnsServiceIp: '10.96.0.10', includeKubeDns: false }),
+      });
+      // THEN
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.allowsOnly('shop/web', '169.254.20.11', 'TCP 53,UDP 53').allowsOnly('shop/web', '10.96.0.10', 'TCP 53,UDP 53');
+      net.deniesAll('shop/web', '169.254.20.10').deniesAll('shop/web', 'kube-system/coredns');
+      net.notIsolated('shop/api', Direction.BOTH);
     });
 
     test('OpenShift: openshift-dns on 5353 and 53', () => {
+      // GIVEN
       const chart = newChart('shop');
+      // WHEN
       new AllowDns(chart, 'dns', { provider: DnsProvider.openShift() });
-      const rule = policy(chart, 'dns').spec.egress[0];
-      expect(rule.to[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'openshift-dns' } });
-      expect(rule.ports.map((p: any) => `${p.protocol} ${p.port}`)).toEqual(['UDP 53', 'TCP 53', 'UDP 5353', 'TCP 5353']);
+      // THEN
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.allowsOnly('shop/web', 'openshift-dns/dns-default', 'TCP 53,5353,UDP 53,5353');
+      net.deniesAll('shop/web', 'kube-system/coredns');
     });
 
     test('GKE Cloud DNS: the metadata address on port 53 only', () => {
+      // GIVEN
       const chart = newChart('shop');
+      // WHEN
       new AllowDns(chart, 'dns', { provider: DnsProvider.gkeCloudDns() });
-      expect(policy(chart, 'dns').spec.egress).toEqual([{
-        to: [{ ipBlock: { cidr: '169.254.169.254/32' } }],
-        ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
-      }]);
+      // THEN
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.allowsOnly('shop/web', '169.254.169.254', 'TCP 53,UDP 53');
+      for (const to of ['kube-system/coredns', '169.254.169.253', ...INTERNET]) net.deniesAll('shop/web', to);
+    });
+
+    test('custom resolver: exactly its peers and ports', () => {
+      // GIVEN
+      const chart = newChart('shop');
+      // WHEN
+      new AllowDns(chart, 'dns', { provider: DnsProvider.custom([Peer.ipv4('10.0.0.2/32')], [Port.DNS_UDP]) });
+      // THEN
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.allowsOnly('shop/web', '10.0.0.2', 'UDP 53');
+      net.deniesAll('shop/web', '10.0.0.3').deniesAll('shop/web', 'kube-system/coredns');
     });
   });
 
