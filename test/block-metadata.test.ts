@@ -1,5 +1,5 @@
-import { AllowTo, BlockMetadata, Peer } from '../src';
-import { errorOf, newChart, policy, yaml } from './policy-helpers';
+import { AllowTo, BlockMetadata, Direction, NetworkAssertions, Peer, PodEndpointProps } from '../src';
+import { COREDNS, INTERNET, errorOf, newChart, yaml } from './policy-helpers';
 
 describe('BlockMetadata', () => {
   describe('snapshots', () => {
@@ -24,35 +24,65 @@ describe('BlockMetadata', () => {
       ]);
     });
 
-    test('egress to every pod through a selector peer, and to every address except the metadata hosts', () => {
-      const chart = newChart('shop');
-      const p = new BlockMetadata(chart, 'bm');
-      const spec = policy(chart, 'bm').spec;
-      expect(spec.policyTypes).toEqual(['Egress']);
-      expect(spec.egress).toHaveLength(1);
-      const rule = spec.egress[0];
-      expect(rule.ports).toBeUndefined(); // every port
-      expect(rule.to).toContainEqual({ namespaceSelector: {} }); // in-cluster pods and DNS, on every plugin
-      const v4 = rule.to.find((peer: any) => peer.ipBlock?.cidr === '0.0.0.0/0').ipBlock;
-      const v6 = rule.to.find((peer: any) => peer.ipBlock?.cidr === '::/0').ipBlock;
-      expect(v4.except).toEqual(['169.254.169.254/32', '169.254.170.2/32', '169.254.170.23/32', '169.254.42.42/32', '100.100.100.200/32']);
-      expect(v6.except).toEqual(['fd00:ec2::254/128', 'fd00:ec2::23/128', 'fd20:ce::254/128', 'fd00:a9fe:a9fe::1/128', 'fd00:42::42/128']);
-      expect(p.blockedCidrs).toHaveLength(10);
-    });
+    // GIVEN the pods the tests ask about, with IPs so that ipBlockMatchesPods has something to match
+    const pods: PodEndpointProps[] = [
+      { namespace: 'shop', name: 'web', labels: { app: 'web' }, ip: '10.0.0.5' },
+      { namespace: 'shop', name: 'api', labels: { app: 'api' }, ip: '10.0.0.6' },
+      { namespace: 'data', name: 'db', ip: '10.0.1.5' },
+      { ...COREDNS, ip: '10.0.2.10' },
+    ];
+    const IPV4_HOSTS = ['169.254.169.254', '169.254.170.2', '169.254.170.23', '169.254.42.42', '100.100.100.200'];
+    const IPV6_HOSTS = ['fd00:ec2::254', 'fd00:ec2::23', 'fd20:ce::254', 'fd00:a9fe:a9fe::1', 'fd00:42::42'];
+
+    for (const ipBlockMatchesPods of [false, true]) {
+      test(`every metadata host denied on every port; every other address, every pod and DNS allowed (ipBlockMatchesPods: ${ipBlockMatchesPods})`, () => {
+        // GIVEN
+        const chart = newChart('shop');
+        // WHEN
+        const p = new BlockMetadata(chart, 'bm');
+        // THEN
+        expect(p.blockedCidrs).toHaveLength(10);
+        const net = NetworkAssertions.fromChart(chart, { pods, ipBlockMatchesPods });
+        net.isolated('shop/web', Direction.EGRESS).notIsolated('shop/web', Direction.INGRESS);
+        for (const host of [...IPV4_HOSTS, ...IPV6_HOSTS]) net.deniesAll('shop/web', host);
+        // the rule has no ports: everything else is open on every port
+        for (const to of ['data/db', 'shop/api', 'kube-system/coredns', ...INTERNET]) net.allowsOnly('shop/web', to, 'All Connections');
+      });
+    }
 
     test('only the metadata hosts are excepted, not all of link-local (NodeLocal DNSCache stays reachable)', () => {
+      // GIVEN
       const chart = newChart('shop');
+      // WHEN
       new BlockMetadata(chart, 'bm');
-      const except: string[] = policy(chart, 'bm').spec.egress[0].to.flatMap((peer: any) => peer.ipBlock?.except ?? []);
-      expect(except).not.toContain('169.254.0.0/16');
-      expect(except.every((c) => c.endsWith('/32') || c.endsWith('/128'))).toBe(true);
+      // THEN each host is blocked alone (a /32 or /128): its neighbours are reachable
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      for (const to of ['169.254.20.10', '169.254.0.1', '169.254.169.253', '169.254.169.255', '100.100.100.201', 'fd00:ec2::253', 'fd00:ec2::255', 'fe80::1']) {
+        net.allowsOnly('shop/web', to, 'All Connections');
+      }
     });
 
-    test('policies never deny: another policy allowing the address re-opens it (documented, visible in the manifests)', () => {
+    test('overridden addresses (the snapshot): those blocked, the defaults not, only for the selected app', () => {
+      // GIVEN
+      const chart = newChart('shop');
+      // WHEN
+      new BlockMetadata(chart, 'bm', { app: 'web', addresses: ['169.254.169.254', '100.100.100.200/32'] });
+      // THEN
+      const net = NetworkAssertions.fromChart(chart, { pods });
+      net.deniesAll('shop/web', '169.254.169.254').deniesAll('shop/web', '100.100.100.200');
+      for (const to of ['169.254.170.2', 'fd00:ec2::254', 'data/db', ...INTERNET]) net.allowsOnly('shop/web', to, 'All Connections');
+      net.notIsolated('shop/api', Direction.BOTH).allowsOnly('shop/api', '169.254.169.254', 'All Connections');
+    });
+
+    test('policies never deny: another policy allowing the address re-opens it (documented)', () => {
+      // GIVEN
       const chart = newChart('shop');
       new BlockMetadata(chart, 'bm');
+      NetworkAssertions.fromChart(chart, { pods }).deniesAll('shop/web', '169.254.169.254');
+      // WHEN
       new AllowTo(chart, 'to-imds', { to: [Peer.ipv4('169.254.169.254/32')] });
-      expect(policy(chart, 'to-imds').spec.egress[0].to).toEqual([{ ipBlock: { cidr: '169.254.169.254/32' } }]);
+      // THEN
+      NetworkAssertions.fromChart(chart, { pods }).allowsOnly('shop/web', '169.254.169.254', 'All Connections').deniesAll('shop/web', 'fd00:ec2::254');
     });
   });
 
