@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import { Direction, NetworkAssertions, PodEndpointProps, Protocol } from '../src';
 import { threeTier } from './three-tier';
 
 function synth() {
@@ -11,39 +12,84 @@ test('three-tier synthesizes to the expected YAML', () => {
   expect(synth().synthYaml()).toMatchSnapshot();
 });
 
+// Seed 001: "Any pod with a label role:frontend in the namespace frontend can access to backend
+// pods on port 80. Any pods with label role:backend in the namespace backend can access to
+// database pod on port 3306. No other pods in the cluster can communicate with these pods, and
+// these pod can't access anywhere externally."
 describe('three-tier semantics (seed 001)', () => {
-  const byName = (ns: string, name: string) => {
-    const app = synth();
-    const chart = app.charts.find((c) => c.namespace === ns)!;
-    return Testing.synth(chart).find((m) => m.metadata.name === name);
-  };
-  const tier = (name: string) => ({
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
-    podSelector: { matchLabels: { role: name } },
+  // GIVEN the seed's pods, strangers in each tier's namespace, a pod elsewhere that carries a
+  // tier's label, and the cluster DNS
+  const pods: PodEndpointProps[] = [
+    { namespace: 'frontend', name: 'frontend', labels: { role: 'frontend' } },
+    { namespace: 'backend', name: 'backend', labels: { role: 'backend' } },
+    { namespace: 'database', name: 'database', labels: { role: 'database' } },
+    { namespace: 'frontend', name: 'stranger', labels: { role: 'debug' } },
+    { namespace: 'backend', name: 'stranger' },
+    { namespace: 'database', name: 'stranger' },
+    { namespace: 'default', name: 'intruder', labels: { role: 'frontend' } },
+    { namespace: 'default', name: 'backend', labels: { role: 'backend' } },
+    { namespace: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' } },
+  ];
+  const TIERS = ['frontend/frontend', 'backend/backend', 'database/database'];
+  const STRANGERS = ['frontend/stranger', 'backend/stranger', 'database/stranger'];
+  const EVERYONE = pods.map((p) => `${p.namespace}/${p.name}`);
+  const INTERNET = ['8.8.8.8', '93.184.216.34', '169.254.169.254', '2001:4860:4860::8888'];
+  const net = NetworkAssertions.fromApp(synth(), { pods });
+
+  test('frontend reaches backend on 80 only: egress on the frontend AND ingress on the backend', () => {
+    net.allowsOnly('frontend/frontend', 'backend/backend', 'TCP 80');
+    const e = net.model.explain({ from: 'frontend/frontend', to: 'backend/backend', port: 80 });
+    expect(e.egress.allowedBy.map((r) => r.policy)).toEqual(['frontend/frontend-to-backend']);
+    expect(e.ingress.allowedBy.map((r) => r.policy)).toEqual(['backend/backend-from-frontend']);
   });
 
-  test('every namespace denies everything by default, keeping only DNS', () => {
-    for (const ns of ['frontend', 'backend', 'database']) {
-      const deny = byName(ns, 'default-deny');
-      expect(deny.spec.podSelector).toEqual({});
-      expect(deny.spec.policyTypes).toEqual(['Ingress', 'Egress']);
-      expect(deny.spec.ingress).toBeUndefined();
-      expect(deny.spec.egress).toHaveLength(1);
-      expect(deny.spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
+  test('backend reaches database on 3306 only: both sides', () => {
+    net.allowsOnly('backend/backend', 'database/database', 'TCP 3306');
+    const e = net.model.explain({ from: 'backend/backend', to: 'database/database', port: 3306 });
+    expect(e.egress.allowedBy.map((r) => r.policy)).toEqual(['backend/backend-to-database']);
+    expect(e.ingress.allowedBy.map((r) => r.policy)).toEqual(['database/database-from-backend']);
+  });
+
+  test('no other pod in the cluster reaches these pods, on any port', () => {
+    const others = (...but: string[]) => EVERYONE.filter((e) => !but.includes(e));
+    for (const from of others('frontend/frontend', 'backend/backend')) net.deniesAll(from, 'backend/backend');
+    for (const from of others('backend/backend', 'database/database')) net.deniesAll(from, 'database/database');
+    for (const from of others('frontend/frontend')) net.deniesAll(from, 'frontend/frontend');
+    net.reachableOnlyFrom('backend/backend', 80, ['frontend/frontend']);
+    net.reachableOnlyFrom('database/database', 3306, ['backend/backend']);
+    net.reachableOnlyFrom('frontend/frontend', 80, []);
+  });
+
+  test('no skipping a tier, no way back, no call out to the rest of the cluster', () => {
+    net.deniesAll('frontend/frontend', 'database/database');
+    net.deniesAll('backend/backend', 'frontend/frontend');
+    net.deniesAll('database/database', 'backend/backend');
+    for (const from of TIERS) net.deniesAll(from, 'default/intruder').deniesAll(from, 'default/backend');
+  });
+
+  test('every namespace denies everything by default: its other pods reach nothing and nothing reaches them', () => {
+    for (const pod of [...TIERS, ...STRANGERS]) net.isolated(pod, Direction.BOTH);
+    for (const stranger of STRANGERS) {
+      for (const other of EVERYONE.filter((e) => e !== stranger && e !== 'kube-system/coredns')) {
+        net.deniesAll(stranger, other).deniesAll(other, stranger);
+      }
     }
   });
 
-  test('frontend -> backend on 80: egress on the frontend AND ingress on the backend', () => {
-    expect(byName('frontend', 'frontend-to-backend').spec.egress).toEqual([{ to: [tier('backend')], ports: [{ port: 80, protocol: 'TCP' }] }]);
-    expect(byName('backend', 'backend-from-frontend').spec.ingress).toEqual([{ from: [tier('frontend')], ports: [{ port: 80, protocol: 'TCP' }] }]);
+  test('nothing outside the cluster: no tier reaches the internet, and the internet reaches no tier', () => {
+    for (const pod of [...TIERS, ...STRANGERS]) {
+      for (const ip of INTERNET) net.deniesAll(pod, ip).deniesAll(ip, pod);
+    }
+    // and for every address, not only these: no allowed connection joins a tier's namespace to an address
+    const inTiers = (endpoint: string) => ['frontend/', 'backend/', 'database/'].some((ns) => endpoint.startsWith(ns));
+    const external = net.model.connectivity().filter((c) => (inTiers(c.from) && !EVERYONE.includes(c.to)) || (inTiers(c.to) && !EVERYONE.includes(c.from)));
+    expect(external).toEqual([]);
   });
 
-  test('backend -> database on 3306: both sides', () => {
-    expect(byName('backend', 'backend-to-database').spec.egress).toEqual([{ to: [tier('database')], ports: [{ port: 3306, protocol: 'TCP' }] }]);
-    expect(byName('database', 'database-from-backend').spec.ingress).toEqual([{ from: [tier('backend')], ports: [{ port: 3306, protocol: 'TCP' }] }]);
-  });
-
-  test('no ipBlock anywhere: nothing external is reachable', () => {
-    expect(synth().synthYaml()).not.toContain('ipBlock');
+  test('DNS is kept: every pod of the tiers resolves names through kube-dns, UDP and TCP 53 only', () => {
+    for (const from of [...TIERS, ...STRANGERS]) {
+      net.allows(from, 'kube-system/coredns', 53, Protocol.UDP).allows(from, 'kube-system/coredns', 53, Protocol.TCP);
+      net.allowsOnly(from, 'kube-system/coredns', 'TCP 53,UDP 53');
+    }
   });
 });
