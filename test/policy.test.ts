@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { AllowFrom, AllowTo, DefaultDeny, Peer, PodSelector, Port } from '../src';
+import { AllowFrom, AllowTo, DefaultDeny, Direction, NetworkAssertions, Peer, PodSelector, Port } from '../src';
 import { errorOf, manifests, newChart, policy, yaml } from './policy-helpers';
 
 describe('common policy props', () => {
@@ -34,14 +34,28 @@ describe('common policy props', () => {
     expect(policy(bare, 'c').metadata).toEqual({ name: 'c' });
   });
 
-  test('target pods: every pod by default, app or selector', () => {
+  test('target pods: every pod of the namespace by default, app or selector', () => {
+    // GIVEN
     const chart = newChart('shop');
+    // WHEN
     new DefaultDeny(chart, 'all');
     new DefaultDeny(chart, 'app', { app: 'web' });
     new DefaultDeny(chart, 'sel', { selector: PodSelector.labels({ tier: 'db' }) });
-    expect(policy(chart, 'all').spec.podSelector).toEqual({});
-    expect(policy(chart, 'app').spec.podSelector).toEqual({ matchLabels: { app: 'web' } });
-    expect(policy(chart, 'sel').spec.podSelector).toEqual({ matchLabels: { tier: 'db' } });
+    // THEN the engine sees each policy select exactly those pods
+    const net = NetworkAssertions.fromChart(chart, {
+      pods: [
+        { namespace: 'shop', name: 'web', labels: { app: 'web' } },
+        { namespace: 'shop', name: 'db', labels: { tier: 'db' } },
+        { namespace: 'shop', name: 'plain' },
+        { namespace: 'other', name: 'web', labels: { app: 'web', tier: 'db' } },
+      ],
+    });
+    const selecting = (pod: string) => net.model.selectingPolicies(pod, Direction.BOTH);
+    expect(selecting('shop/web')).toEqual(['shop/all', 'shop/app']);
+    expect(selecting('shop/db')).toEqual(['shop/all', 'shop/sel']);
+    expect(selecting('shop/plain')).toEqual(['shop/all']);
+    expect(selecting('other/web')).toEqual([]);
+    net.isolated('shop/plain', Direction.BOTH).notIsolated('other/web', Direction.BOTH);
   });
 
   test('the ApiObject is exposed and is the typed L1', () => {
@@ -53,13 +67,18 @@ describe('common policy props', () => {
   });
 
   test('the spec is rendered lazily: peers and ports added later land in the manifest', () => {
+    // GIVEN
     const chart = newChart('shop');
     const p = new AllowFrom(chart, 'web', { app: 'web' });
+    // WHEN
     p.addPeer(Peer.app('frontend'));
     p.addPort(Port.HTTP);
-    expect(policy(chart, 'web').spec.ingress).toEqual([
-      { from: [{ podSelector: { matchLabels: { app: 'frontend' } } }], ports: [{ port: 80, protocol: 'TCP' }] },
-    ]);
+    // THEN
+    NetworkAssertions.fromChart(chart, {
+      pods: [{ namespace: 'shop', name: 'web', labels: { app: 'web' } }, { namespace: 'shop', name: 'frontend', labels: { app: 'frontend' } }, { namespace: 'shop', name: 'other' }],
+    })
+      .allowsOnly('shop/frontend', 'shop/web', 'TCP 80')
+      .deniesAll('shop/other', 'shop/web');
   });
 
   test('peers and ports are de-duplicated, in insertion order', () => {
