@@ -4,6 +4,8 @@
  *
  * Addresses are bigints: IPv4 in [0, 2^32), IPv6 in [0, 2^128).
  */
+// Address arithmetic is bit arithmetic: shifts and masks on bigints are the clearest way to write it.
+/* eslint-disable no-bitwise */
 
 export type IpFamily = 4 | 6;
 

@@ -81,8 +81,8 @@ export function portNumberError(port: number): string | undefined {
 export function ianaServiceNameError(name: string): string | undefined {
   if (typeof name !== 'string' || name.length === 0) return 'a port name must not be empty';
   if (name.length > 15) return 'must be no more than 15 characters';
-  if (!/^[-a-z0-9]+$/.test(name)) return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)";
-  if (name.includes('--')) return "must not contain consecutive hyphens";
+  if (!/^[-a-z0-9]+$/.test(name)) return 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)';
+  if (name.includes('--')) return 'must not contain consecutive hyphens';
   if (!/[a-z]/.test(name)) return 'must contain at least one letter (a-z)';
   if (name.startsWith('-') || name.endsWith('-')) return 'must not begin or end with a hyphen';
   return undefined;
