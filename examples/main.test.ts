@@ -2,12 +2,12 @@
 // through the engine on the app with its workloads.
 import { App, Testing } from 'cdk8s';
 import { NetworkAssertions, NetworkModel } from '../src';
-import { threeTier } from './three-tier';
+import { threeTierFirewall } from './three-tier-firewall';
 import { demoWorkloads } from './workloads';
 
 function exampleApp(): App {
   const app = Testing.app();
-  threeTier(app);
+  threeTierFirewall(app);
   demoWorkloads(app);
   return app;
 }

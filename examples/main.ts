@@ -1,17 +1,20 @@
-// The README's first command (`npx projen example`) runs this file: it synthesizes the example
-// app (seed 001's three tiers: frontend -> backend:80 -> database:3306, nothing else, no
-// external egress, DNS kept) into examples/dist/, then asks the engine what the policies allow,
-// with the same code the `cdk8s-netpol connlist` and `check` commands run.
+// The README's first command (`npx projen example`) runs this file. It synthesizes the example
+// app into examples/dist/: seed 001's three tiers written with the Firewall
+// (three-tier-firewall.ts: frontend -> backend:80 -> database:3306, nothing else, no external
+// egress, DNS kept) and the workloads they protect. Then it asks the engine what the policies
+// allow, with the same code the `cdk8s-netpol connlist` and `check` commands run.
+import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { threeTier } from './three-tier';
+import { threeTierFirewall } from './three-tier-firewall';
 import { demoWorkloads } from './workloads';
 import { main as cli } from '../src/cli/main';
 
 async function run(): Promise<number> {
   const outdir = path.join(__dirname, 'dist');
+  fs.rmSync(outdir, { recursive: true, force: true }); // no stale manifests from an earlier run
   const app = new App({ outdir });
-  threeTier(app);
+  threeTierFirewall(app);
   demoWorkloads(app);
   app.synth();
 
