@@ -36,18 +36,26 @@ describe('three-tier semantics (seed 001)', () => {
   const INTERNET = ['8.8.8.8', '93.184.216.34', '169.254.169.254', '2001:4860:4860::8888'];
   const net = NetworkAssertions.fromApp(synth(), { pods });
 
-  test('frontend reaches backend on 80 only: egress on the frontend AND ingress on the backend', () => {
+  /** Which policies admit the connection on each half; [] when that half denies it. */
+  function halves(from: string, to: string, port: number, protocol?: Protocol) {
+    const e = net.model.explain({ from, to, port, protocol });
+    return { egress: e.egress.allowedBy.map((r) => r.policy), ingress: e.ingress.allowedBy.map((r) => r.policy) };
+  }
+
+  test('frontend reaches backend on 80 only: egress on the frontend AND ingress on the backend, each on 80 only', () => {
     net.allowsOnly('frontend/frontend', 'backend/backend', 'TCP 80');
-    const e = net.model.explain({ from: 'frontend/frontend', to: 'backend/backend', port: 80 });
-    expect(e.egress.allowedBy.map((r) => r.policy)).toEqual(['frontend/frontend-to-backend']);
-    expect(e.ingress.allowedBy.map((r) => r.policy)).toEqual(['backend/backend-from-frontend']);
+    expect(halves('frontend/frontend', 'backend/backend', 80)).toEqual({ egress: ['frontend/frontend-to-backend'], ingress: ['backend/backend-from-frontend'] });
+    for (const [port, protocol] of [[79], [81], [8080], [80, Protocol.UDP]] as [number, Protocol?][]) {
+      expect(halves('frontend/frontend', 'backend/backend', port, protocol)).toEqual({ egress: [], ingress: [] });
+    }
   });
 
-  test('backend reaches database on 3306 only: both sides', () => {
+  test('backend reaches database on 3306 only: both halves, each on 3306 only', () => {
     net.allowsOnly('backend/backend', 'database/database', 'TCP 3306');
-    const e = net.model.explain({ from: 'backend/backend', to: 'database/database', port: 3306 });
-    expect(e.egress.allowedBy.map((r) => r.policy)).toEqual(['backend/backend-to-database']);
-    expect(e.ingress.allowedBy.map((r) => r.policy)).toEqual(['database/database-from-backend']);
+    expect(halves('backend/backend', 'database/database', 3306)).toEqual({ egress: ['backend/backend-to-database'], ingress: ['database/database-from-backend'] });
+    for (const [port, protocol] of [[3305], [3307], [80], [3306, Protocol.UDP]] as [number, Protocol?][]) {
+      expect(halves('backend/backend', 'database/database', port, protocol)).toEqual({ egress: [], ingress: [] });
+    }
   });
 
   test('no other pod in the cluster reaches these pods, on any port', () => {
