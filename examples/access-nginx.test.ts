@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { Direction, NetworkAssertions, PodEndpointProps } from '../src';
+import { Direction, NetworkAssertions, NetworkModel, PodEndpointProps } from '../src';
 import { accessNginx } from './access-nginx';
 
 test('access-nginx synthesizes to the expected YAML', () => {
@@ -44,6 +44,16 @@ describe('access-nginx semantics (seed 002)', () => {
     for (const pod of ['default/foo', 'default/monitoring', 'default/bar']) {
       for (const from of [...EVERYONE, '8.8.8.8']) if (from !== pod) net.deniesAll(from, pod);
     }
+  });
+
+  test('"restricting traffic between all pods by default": the default-deny policy alone lets nothing reach any pod of the namespace', () => {
+    const alone = new NetworkModel().addManifests(Testing.synth(app.charts[0]).filter((m) => m.metadata.name === 'default-deny'));
+    for (const pod of pods) alone.addPod(pod);
+    const only = NetworkAssertions.fromModel(alone);
+    for (const to of DEFAULT) {
+      for (const from of [...EVERYONE, '8.8.8.8']) if (from !== to) only.deniesAll(from, to);
+    }
+    only.allowsOnly('other/foo', 'other/monitoring', 'All Connections');
   });
 
   test('default deny is ingress only, and for its namespace only', () => {
