@@ -57,6 +57,30 @@ function kebabCase(id: string): string {
 
 const duplicateChecked = new WeakSet<IConstruct>();
 
+/**
+ * Checks that passed during the current synchronous job. cdk8s validates the WHOLE app once per
+ * chart it synthesizes (`App._synthChart`), so `synthYaml()` on an app of N charts runs every
+ * validation N+1 times: rendering and checking every policy each time made synthesis quadratic
+ * in the number of charts. A successful check is remembered until the current job ends (a
+ * microtask forgets them all), so one synthesis checks each policy once and the next job checks
+ * again. Failures are never remembered.
+ */
+let passedThisJob: WeakSet<object> | undefined;
+/** Policy constructs created so far: a new one makes the duplicate-name check run again. */
+let policiesCreated = 0;
+
+function passedInThisJob(key: object): boolean {
+  return passedThisJob !== undefined && passedThisJob.has(key);
+}
+
+function rememberPassed(key: object): void {
+  if (passedThisJob === undefined) {
+    passedThisJob = new WeakSet();
+    queueMicrotask(() => { passedThisJob = undefined; });
+  }
+  passedThisJob.add(key);
+}
+
 /** Who declared an ApiObject: the policy construct around it, or the object itself. */
 function ownerPath(obj: ApiObject): string {
   const parent = obj.node.scope;
@@ -70,8 +94,10 @@ function ownerPath(obj: ApiObject): string {
 function checkDuplicateNamesIn(root: IConstruct) {
   if (duplicateChecked.has(root)) return;
   duplicateChecked.add(root);
+  let checkedAt = -1;
   root.node.addValidation({
     validate: () => {
+      if (checkedAt === policiesCreated && passedInThisJob(root)) return [];
       const errors: string[] = [];
       const first = new Map<string, string>();
       for (const c of root.node.findAll()) {
@@ -87,6 +113,10 @@ function checkDuplicateNamesIn(root: IConstruct) {
         const where = ns === undefined ? 'with no namespace' : `in namespace "${ns}"`;
         errors.push(`Duplicate NetworkPolicy name "${c.name}" ${where}: declared at "${earlier}" and at "${path}". ` +
           'Names must be unique per namespace: give one of them another `name`.');
+      }
+      if (errors.length === 0) {
+        checkedAt = policiesCreated;
+        rememberPassed(root);
       }
       return errors;
     },
@@ -170,20 +200,24 @@ export abstract class NetworkPolicyBase extends Construct {
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
 
+    policiesCreated++;
     checkDuplicateNamesIn(this.node.root);
 
     // Safety net: the input was checked where it entered; the manifest is checked once more at
     // synth time with the same validator the CLI uses, so nothing invalid is ever emitted.
     this.node.addValidation({
       validate: () => {
+        if (passedInThisJob(this)) return [];
         let manifest: unknown;
         try {
           manifest = this.apiObject.toJson();
         } catch (e) {
           return [`${this.constructor.name}: cannot render the NetworkPolicy: ${(e as Error).message}`];
         }
-        return validateNetworkPolicy(manifest).map((e) =>
+        const errors = validateNetworkPolicy(manifest).map((e) =>
           `${this.constructor.name}: the NetworkPolicy "${this.name}" would be rejected by the API server: ${formatPolicyError(e)}`);
+        if (errors.length === 0) rememberPassed(this);
+        return errors;
       },
     });
   }
