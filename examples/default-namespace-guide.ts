@@ -1,5 +1,13 @@
 // Reproduces every policy of seed 004 ("Network Policies" best-practices guide), in namespace
 // `default` as in the article.
+//
+// Applied together, as the guide suggests ("start with default deny policies"), they do not do
+// what their names say, and the engine shows it (see the test): the guide's egress default-deny
+// has no DNS and no egress half for its allows, so `allow-frontend-to-backend` (ingress on the
+// backend only) never lets the frontend reach the backend, admin-ui cannot reach the api although
+// the api admits it, and the frontend's DNS rule opens UDP 53 but not TCP 53. Each allow needs
+// its egress half on the client too: `Firewall.allow()` writes both (three-tier-firewall.ts),
+// and `cdk8s-netpol lint` reports the missing DNS (NP003).
 import { App, Chart } from 'cdk8s';
 import { AllowFrom, AllowTo, DefaultDeny, Direction, Peer, Port } from '../src';
 

@@ -1,3 +1,5 @@
+// expected address values are written as shifts: the clearest way to state them
+/* eslint-disable no-bitwise */
 import {
   anyCidr, CidrError, cidrContains, cidrContainsIp, exceptError, formatIp, hostCidr, parseCidr, parseCidrLenient, parseIp,
 } from '../../src/internal/cidr';
