@@ -1,0 +1,78 @@
+/**
+ * One measurement in a fresh process, so that memory figures belong to that measurement only.
+ * Started by bench/run.ts; prints one JSON line on stdout.
+ *
+ *   child.ts synth-time NAMESPACES LAYOUT WARMUP ROUNDS   all three variants, alternating, medians
+ *   child.ts synth-mem VARIANT|none NAMESPACES LAYOUT      one build + synth; peak RSS of the process
+ *   child.ts engine WORKLOADS NAIVE_PAIRS REPEATS   engine (and naive) on a generated cluster
+ */
+import { benchEngine } from './engine';
+import { SYNTH_VARIANTS, SynthLayout, SynthVariant, synthOnce } from './synth';
+
+function gc(): void {
+  const g = (global as any).gc as (() => void) | undefined;
+  if (!g) throw new Error('run with node --expose-gc (npm run bench does)');
+  g();
+}
+
+function maxRssMB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024); // KiB on Linux
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function synthTime(namespaces: number, layout: SynthLayout, warmup: number, rounds: number) {
+  const times: Record<SynthVariant, number[]> = { netpol: [], l1: [], kplus: [] };
+  const bytes: Partial<Record<SynthVariant, number>> = {};
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (const v of SYNTH_VARIANTS) {
+      gc();
+      const t0 = performance.now();
+      const yaml = synthOnce(v, namespaces, layout);
+      const ms = performance.now() - t0;
+      if (r >= warmup) times[v].push(ms);
+      bytes[v] = yaml.length;
+    }
+  }
+  const result: any = { namespaces, layout, charts: layout === 'single-chart' ? 1 : namespaces, policies: namespaces * 10, warmup, rounds, variants: {} };
+  for (const v of SYNTH_VARIANTS) {
+    const runsMs = times[v].map((t) => Math.round(t));
+    result.variants[v] = { medianMs: median(times[v]), minMs: Math.min(...times[v]), runsMs, yamlBytes: bytes[v] };
+  }
+  return result;
+}
+
+function synthMem(variant: SynthVariant | 'none', namespaces: number, layout: SynthLayout) {
+  gc();
+  const before = process.memoryUsage();
+  let heapAfterMB = Math.round(before.heapUsed / 1048576);
+  if (variant !== 'none') {
+    const yaml = synthOnce(variant, namespaces, layout);
+    gc();
+    heapAfterMB = Math.round(process.memoryUsage().heapUsed / 1048576);
+    if (yaml.length === 0) throw new Error('empty synthesis');
+  }
+  return { variant, namespaces, peakRssMB: maxRssMB(), heapBeforeMB: Math.round(before.heapUsed / 1048576), heapAfterMB };
+}
+
+function main(argv: string[]): unknown {
+  const [task, a, b, c, d] = argv;
+  switch (task) {
+    case 'synth-time':
+      return synthTime(Number(a), b as SynthLayout, Number(c), Number(d));
+    case 'synth-mem':
+      return synthMem(a as SynthVariant | 'none', Number(b), c as SynthLayout);
+    case 'engine': {
+      const naive = b === 'all' ? Infinity : Number(b);
+      return { ...benchEngine(Number(a), naive, Number(c)), peakRssMB: maxRssMB() };
+    }
+    default:
+      throw new Error(`unknown task ${task}`);
+  }
+}
+
+process.stdout.write(JSON.stringify(main(process.argv.slice(2))) + '\n');

@@ -1,0 +1,346 @@
+/**
+ * `npm run bench`: synth, engine and CLI benchmarks; prints a table (each target met/missed),
+ * writes bench/results/latest.json and bench/results/engine.svg.
+ *
+ *   npm run bench                  full run (a few minutes on 2 cores)
+ *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
+ *                                  writes bench/results/quick.json.tmp (gitignored), no plot
+ *   BENCH_QUICK=1 npm run bench    the same
+ *   --only synth,engine,cli        run some parts only
+ *   --out FILE                     where to write the JSON
+ *
+ * Every measurement that reports memory runs in its own child process (bench/child.ts) so that
+ * peak RSS belongs to it alone; the synth timings of the three variants run in ONE child,
+ * alternating A B C after a warm-up.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { generateCluster } from './cluster';
+import { EngineResult } from './engine';
+import { engineSvg } from './plot';
+import { SYNTH_LABELS, SYNTH_VARIANTS, SynthVariant } from './synth';
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS = path.join(__dirname, 'results');
+
+interface Options {
+  readonly quick: boolean;
+  readonly only: ReadonlySet<string>;
+  readonly out: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  let quick = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
+  let only = new Set(['synth', 'engine', 'cli']);
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') {quick = true;} else if (a === '--full') {quick = false;} else if (a === '--only') {only = new Set(argv[++i].split(','));} else if (a.startsWith('--only=')) {only = new Set(a.slice(7).split(','));} else if (a === '--out') {out = argv[++i];} else if (a.startsWith('--out=')) {out = a.slice(6);} else if (a === '--help' || a === '-h') {
+      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*\n?/, '').replace(/^ \* ?/gm, '') + '\n');
+      process.exit(0);
+    } else {
+      throw new Error(`unknown option ${a} (try --help)`);
+    }
+  }
+  return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
+}
+
+// sizes and repetitions
+const FULL = {
+  synth: [
+    { namespaces: 150, layout: 'chart-per-namespace', warmup: 2, rounds: 5 },
+    { namespaces: 150, layout: 'single-chart', warmup: 2, rounds: 5 },
+    { namespaces: 300, layout: 'chart-per-namespace', warmup: 1, rounds: 3 },
+  ],
+  engine: [{ workloads: 300, naive: 'all', repeats: 7 }, { workloads: 1000, naive: '0', repeats: 7 }, { workloads: 2000, naive: '0', repeats: 7 }, { workloads: 5000, naive: '0', repeats: 3 }],
+  cliRuns: 7,
+};
+const QUICK = {
+  synth: [{ namespaces: 20, layout: 'chart-per-namespace', warmup: 1, rounds: 3 }, { namespaces: 20, layout: 'single-chart', warmup: 1, rounds: 3 }],
+  engine: [{ workloads: 300, naive: '2000', repeats: 3 }, { workloads: 1000, naive: '0', repeats: 3 }, { workloads: 2000, naive: '0', repeats: 3 }],
+  cliRuns: 3,
+};
+
+// targets (issue 6); "well under" made concrete
+const TARGET = {
+  synthVsL1: 1.2,
+  synthVsKplus: 0.5,
+  naiveSpeedup: 10,
+  growth: 4.5,
+  at5000Ms: 20_000, // "well under a minute"
+  at5000MB: 1024,
+  cliMs: 500, // "well under a second"
+};
+
+function child(args: string[]): any {
+  const r = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'child.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, TS_NODE_PROJECT: process.env.TS_NODE_PROJECT ?? path.join(ROOT, 'test', 'tsconfig.json') },
+  });
+  if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  let cpuModel = cpus[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpuModel = m[1].trim();
+  } catch {
+    // not Linux
+  }
+  let nproc = cpus.length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {
+    // no nproc
+  }
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    nproc,
+    cpuModel,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    commit,
+  };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// ------------------------------------------------------------------------------- synth
+
+function runSynth(opts: Options) {
+  const plan = opts.quick ? QUICK.synth : FULL.synth;
+  const sizes: any[] = [];
+  for (const p of plan) {
+    log(`synth: ${p.namespaces} namespaces x 10 policies (${p.layout}), ${p.warmup} warm-up + ${p.rounds} rounds of A B C ...`);
+    const time = child(['synth-time', String(p.namespaces), p.layout, String(p.warmup), String(p.rounds)]);
+    log('synth: memory, one child process per variant ...');
+    const baseline = child(['synth-mem', 'none', String(p.namespaces), p.layout]);
+    const memory: Record<string, any> = {};
+    for (const v of SYNTH_VARIANTS) {
+      const m = child(['synth-mem', v, String(p.namespaces), p.layout]);
+      memory[v] = { ...m, aboveBaselineMB: m.peakRssMB - baseline.peakRssMB };
+    }
+    sizes.push({ ...time, baselineRssMB: baseline.peakRssMB, memory });
+  }
+  return sizes;
+}
+
+// ------------------------------------------------------------------------------ engine
+
+function runEngine(opts: Options): (EngineResult & { peakRssMB: number })[] {
+  const plan = opts.quick ? QUICK.engine : FULL.engine;
+  const out: (EngineResult & { peakRssMB: number })[] = [];
+  for (const p of plan) {
+    log(`engine: ${p.workloads} workloads, ${p.repeats} runs${p.naive !== '0' ? `, naive evaluator on ${p.naive === 'all' ? 'every' : p.naive} pairs` : ''} ...`);
+    out.push(child(['engine', String(p.workloads), p.naive, String(p.repeats)]));
+  }
+  return out;
+}
+
+// --------------------------------------------------------------------------------- CLI
+
+function runCli(opts: Options) {
+  const cliMain = path.join(ROOT, 'lib', 'cli', 'main.js');
+  let built = false;
+  if (!fs.existsSync(cliMain)) {
+    log('cli: lib/cli/main.js missing, compiling with jsii ...');
+    execFileSync('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: ROOT, stdio: 'inherit' });
+    built = true;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-bench-'));
+  const small = generateCluster(13);
+  const smallFile = path.join(dir, 'small.yaml');
+  fs.writeFileSync(smallFile, small.manifests.map((m) => YAML.stringify(m)).join('---\n'));
+  const large = generateCluster(1000);
+  const largeFile = path.join(dir, 'large.yaml');
+  fs.writeFileSync(largeFile, large.manifests.map((m) => YAML.stringify(m)).join('---\n'));
+  const runs = opts.quick ? QUICK.cliRuns : FULL.cliRuns;
+  const time = (args: string[]) => {
+    const ms: number[] = [];
+    let status: number | null = null;
+    let stdout = '';
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const elapsed = performance.now() - t0;
+      if (r.error) throw r.error;
+      status = r.status;
+      stdout = r.stdout;
+      if (i > 0) ms.push(elapsed); // the first run warms the file cache
+    }
+    return { medianMs: median(ms), runsMs: ms.map((t) => Math.round(t)), exitCode: status, firstLine: stdout.split('\n')[0] };
+  };
+  const query = ['--from', 'team-0/web', '--to', 'team-0/api', '--port', '8080'];
+  log(`cli: node lib/cli/main.js check, ${runs} runs each ...`);
+  const result = {
+    libBuiltNow: built,
+    libModified: fs.statSync(cliMain).mtime.toISOString(),
+    nodeBaseline: time(['-e', '0']),
+    checkSmall: { workloads: small.workloads, policies: small.policies, ...time([cliMain, 'check', smallFile, ...query]) },
+    checkLarge: { workloads: large.workloads, policies: large.policies, ...time([cliMain, 'check', largeFile, ...query]) },
+  };
+  fs.rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+// ------------------------------------------------------------------------------ report
+
+interface TargetRow {
+  readonly target: string;
+  readonly measured: string;
+  readonly status: 'met' | 'MISSED' | 'not measured';
+}
+
+const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const ok = (b: boolean): 'met' | 'MISSED' => (b ? 'met' : 'MISSED');
+
+function targets(synth: any[] | undefined, engine: any[] | undefined, cli: any | undefined, quick: boolean): TargetRow[] {
+  const rows: TargetRow[] = [];
+  for (const s of synth ?? []) {
+    const v = s.variants;
+    const r1 = v.netpol.medianMs / v.l1.medianMs;
+    const r2 = v.netpol.medianMs / v.kplus.medianMs;
+    const what = `synth ${s.policies} policies in ${s.charts} chart${s.charts === 1 ? '' : 's'}`;
+    rows.push({ target: `${what}: netpol <= ${TARGET.synthVsL1}x raw L1`, measured: `${r1.toFixed(2)}x (${fmtMs(v.netpol.medianMs)} vs ${fmtMs(v.l1.medianMs)})`, status: ok(r1 <= TARGET.synthVsL1) });
+    rows.push({ target: `${what}: netpol <= ${TARGET.synthVsKplus}x cdk8s-plus-28`, measured: `${r2.toFixed(2)}x (${fmtMs(v.netpol.medianMs)} vs ${fmtMs(v.kplus.medianMs)})`, status: ok(r2 <= TARGET.synthVsKplus) });
+  }
+  const e = engine ?? [];
+  const withNaive = e.find((r) => r.naive);
+  if (withNaive) {
+    const n = withNaive.naive;
+    const speedup = n.allPairsMs / withNaive.totalMs;
+    rows.push({
+      target: `engine >= ${TARGET.naiveSpeedup}x faster than naive at ${withNaive.workloads}, identical answers`,
+      measured: `${Math.round(speedup)}x (${fmtMs(withNaive.totalMs)} vs ${fmtMs(n.allPairsMs)}${n.complete ? '' : ` extrapolated from ${n.pairs} pairs`}); ${n.mismatches} of ${n.pairs} answers differ`,
+      status: ok(speedup >= TARGET.naiveSpeedup && n.mismatches === 0),
+    });
+  } else {
+    rows.push({ target: `engine >= ${TARGET.naiveSpeedup}x faster than naive at 300`, measured: '-', status: 'not measured' });
+  }
+  const at = (w: number) => e.find((r) => Math.abs(r.workloads - w) / w < 0.05);
+  const a = at(1000);
+  const b = at(2000);
+  if (a && b) {
+    const g = b.totalMs / a.totalMs;
+    rows.push({ target: `growth 1,000 -> 2,000 workloads <= ${TARGET.growth}x`, measured: `${g.toFixed(2)}x (${fmtMs(a.totalMs)} -> ${fmtMs(b.totalMs)}; pairs x${(b.pairs / a.pairs).toFixed(2)})`, status: ok(g <= TARGET.growth) });
+  } else {
+    rows.push({ target: `growth 1,000 -> 2,000 workloads <= ${TARGET.growth}x`, measured: '-', status: 'not measured' });
+  }
+  const big = at(5000);
+  if (big) {
+    rows.push({ target: `5,000 workloads, every ordered pair, well under a minute (<= ${TARGET.at5000Ms / 1000} s)`, measured: `${fmtMs(big.totalMs)} (${(big.pairs / 1e6).toFixed(1)}M pairs)`, status: ok(big.totalMs <= TARGET.at5000Ms) });
+    rows.push({ target: `5,000 workloads: memory < ${TARGET.at5000MB} MB`, measured: `peak RSS ${big.peakRssMB} MB`, status: ok(big.peakRssMB < TARGET.at5000MB) });
+  } else {
+    rows.push({ target: '5,000 workloads, every ordered pair, well under a minute', measured: quick ? '- (quick run)' : '-', status: 'not measured' });
+  }
+  if (cli) {
+    rows.push({ target: `CLI check on a small file well under a second (<= ${TARGET.cliMs} ms)`, measured: `${fmtMs(cli.checkSmall.medianMs)} (node alone ${fmtMs(cli.nodeBaseline.medianMs)})`, status: ok(cli.checkSmall.medianMs <= TARGET.cliMs) });
+  } else {
+    rows.push({ target: 'CLI check on a small file well under a second', measured: '-', status: 'not measured' });
+  }
+  return rows;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function report(result: any): string {
+  const out: string[] = [];
+  const m = result.machine;
+  out.push(`cdk8s-netpol benchmarks (${result.mode}) - ${m.cpuModel}, ${m.nproc} cores, node ${m.node}, load average ${result.loadAverage.before.join(' ')} before / ${result.loadAverage.after.join(' ')} after`);
+  out.push('');
+  for (const s of result.synth ?? []) {
+    out.push(`Synth: ${s.namespaces} namespaces x (1 default-deny + 9 allow) = ${s.policies} policies in ${s.charts} chart(s); build + app.synthYaml(); median of ${s.rounds} alternating rounds after ${s.warmup} warm-up`);
+    out.push(table(['variant', 'median', 'min', 'vs raw L1', 'peak RSS (above node+modules)', 'heap retained', 'YAML bytes'], SYNTH_VARIANTS.map((v: SynthVariant) => {
+      const t = s.variants[v];
+      const mem = s.memory[v];
+      return [SYNTH_LABELS[v], fmtMs(t.medianMs), fmtMs(t.minMs), `${(t.medianMs / s.variants.l1.medianMs).toFixed(2)}x`, `${mem.peakRssMB} MB (+${mem.aboveBaselineMB} MB)`, `${mem.heapAfterMB} MB`, String(t.yamlBytes)];
+    })));
+    out.push('');
+  }
+  if (result.engine?.length) {
+    out.push('Engine: build the model (validated manifests -> Inventory -> Analysis) + answer every ordered pair (forEachPair); median run');
+    out.push(table(['workloads', 'policies', 'ns', 'ext. ranges', 'ordered pairs', 'allowed', 'build', 'every pair', 'total', 'per pair', 'peak RSS', 'naive (same work)'], result.engine.map((r: any) => [
+      String(r.workloads), String(r.policies), String(r.namespaces), String(r.externalRanges), r.pairs.toLocaleString('en-US'), r.allowedPairs.toLocaleString('en-US'),
+      fmtMs(r.buildMs), fmtMs(r.pairsMs), fmtMs(r.totalMs), `${((r.totalMs * 1e6) / r.pairs).toFixed(0)} ns`, `${r.peakRssMB} MB`,
+      r.naive ? `${fmtMs(r.naive.allPairsMs)}${r.naive.complete ? '' : ' (extrapolated)'}, ${r.naive.mismatches} diffs` : '-',
+    ])));
+    out.push('');
+  }
+  if (result.cli) {
+    const c = result.cli;
+    out.push(`CLI: node lib/cli/main.js check FILE --from team-0/web --to team-0/api --port 8080 (median of ${c.checkSmall.runsMs.length} runs)`);
+    out.push(table(['command', 'median', 'exit', 'first line'], [
+      ['node -e 0 (baseline)', fmtMs(c.nodeBaseline.medianMs), String(c.nodeBaseline.exitCode), ''],
+      [`check, ${c.checkSmall.workloads} workloads / ${c.checkSmall.policies} policies`, fmtMs(c.checkSmall.medianMs), String(c.checkSmall.exitCode), c.checkSmall.firstLine],
+      [`check, ${c.checkLarge.workloads} workloads / ${c.checkLarge.policies} policies`, fmtMs(c.checkLarge.medianMs), String(c.checkLarge.exitCode), c.checkLarge.firstLine],
+    ]));
+    out.push('');
+  }
+  out.push('Targets (issue 6)');
+  out.push(table(['target', 'measured', 'status'], result.targets.map((t: TargetRow) => [t.target, t.measured, t.status])));
+  return out.join('\n') + '\n';
+}
+
+function main(): void {
+  const opts = parseOptions(process.argv.slice(2));
+  const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
+  const started = new Date();
+  const synth = opts.only.has('synth') ? runSynth(opts) : undefined;
+  const engine = opts.only.has('engine') ? runEngine(opts) : undefined;
+  const cli = opts.only.has('cli') ? runCli(opts) : undefined;
+  const result: any = {
+    mode: opts.quick ? 'quick' : 'full',
+    date: started.toISOString(),
+    durationS: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: machine(),
+    loadAverage: { before: loadBefore, after: os.loadavg().map((x) => +x.toFixed(2)) },
+    synth,
+    engine,
+    cli,
+  };
+  result.targets = targets(synth, engine, cli, opts.quick);
+  const text = report(result);
+  process.stdout.write(text);
+  fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+  fs.writeFileSync(opts.out, JSON.stringify(result, null, 2) + '\n');
+  log(`wrote ${path.relative(ROOT, opts.out)}`);
+  if (!opts.quick && engine && engine.length > 1) {
+    const svg = path.join(RESULTS, 'engine.svg');
+    fs.writeFileSync(svg, engineSvg(engine, `${result.machine.cpuModel}, ${result.machine.nproc} cores, node ${result.machine.node}; median of runs`));
+    log(`wrote ${path.relative(ROOT, svg)}`);
+  }
+  const mismatches = (engine ?? []).some((r) => r.naive && r.naive.mismatches > 0);
+  if (mismatches) {
+    log('engine and naive evaluator disagree: see "firstMismatch" in the JSON');
+    process.exitCode = 1;
+  }
+}
+
+main();
