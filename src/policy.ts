@@ -60,9 +60,9 @@ const duplicateChecked = new WeakSet<IConstruct>();
 /**
  * Checks that passed during the current synchronous job. cdk8s validates the WHOLE app once per
  * chart it synthesizes (`App._synthChart`), so `synthYaml()` on an app of N charts runs every
- * validation N+1 times: rendering and checking every policy each time made synthesis quadratic
- * in the number of charts. A successful check is remembered until the current job ends (a
- * microtask forgets them all), so one synthesis checks each policy once and the next job checks
+ * validation N+1 times: scanning the whole app for duplicate names each time made synthesis
+ * quadratic in the number of charts. A successful check is remembered until the current job
+ * ends (a microtask forgets them all), so one synthesis checks once and the next job checks
  * again. Failures are never remembered.
  */
 let passedThisJob: WeakSet<object> | undefined;
@@ -81,11 +81,6 @@ function rememberPassed(key: object): void {
   passedThisJob.add(key);
 }
 
-/** Who declared an ApiObject: the policy construct around it, or the object itself. */
-function ownerPath(obj: ApiObject): string {
-  const parent = obj.node.scope;
-  return parent instanceof NetworkPolicyBase ? parent.node.path : obj.node.path;
-}
 
 /**
  * Adds, once per app, a synth-time check that no two NetworkPolicies (ours or anybody's) share
@@ -104,7 +99,7 @@ function checkDuplicateNamesIn(root: IConstruct) {
         if (!(c instanceof ApiObject) || c.kind !== 'NetworkPolicy' || !c.apiVersion.startsWith('networking.k8s.io/')) continue;
         const ns = c.metadata.namespace;
         const key = `${ns ?? ''}\u0000${c.name}`;
-        const path = ownerPath(c);
+        const path = c.node.path;
         const earlier = first.get(key);
         if (earlier === undefined) {
           first.set(key, path);
@@ -124,20 +119,17 @@ function checkDuplicateNamesIn(root: IConstruct) {
 }
 
 /**
- * The base of every policy construct: one `NetworkPolicy` object (the typed L1
- * `k8s.KubeNetworkPolicy` from cdk8s-plus-28) whose spec is rendered lazily at synth time, so
- * that rules, peers and ports added after construction land in the manifest.
+ * The base of every policy construct. Each one IS its `NetworkPolicy` object, the typed L1
+ * `k8s.KubeNetworkPolicy` of cdk8s-plus-28 (so `metadata`, `addJsonPatch()` and friends work as
+ * on any ApiObject), whose spec is rendered lazily at synth time: rules, peers and ports added
+ * after construction land in the manifest. One construct per policy, so cdk8s's own passes over
+ * the app cost no more than for hand-written L1 objects.
  *
  * The rendered policy always states its `policyTypes` and every port's protocol, never carries
- * empty lists, de-duplicates peers and ports, and keeps a stable order.
+ * empty lists, de-duplicates peers and ports, and keeps a stable order. It is checked with the
+ * API server's rules as it is rendered, so nothing invalid is ever synthesized.
  */
-export abstract class NetworkPolicyBase extends Construct {
-  /** The NetworkPolicy API object this construct synthesizes. */
-  public readonly apiObject: k8s.KubeNetworkPolicy;
-
-  /** The policy's `metadata.name`. */
-  public readonly name: string;
-
+export abstract class NetworkPolicyBase extends k8s.KubeNetworkPolicy {
   /**
    * The policy's namespace.
    *
@@ -149,77 +141,40 @@ export abstract class NetworkPolicyBase extends Construct {
   public readonly podSelector: PodSelector;
 
   protected constructor(scope: Construct, id: string, props: PolicyProps = {}) {
-    super(scope, id);
-    props = props ?? {};
-
-    if (props.app !== undefined && props.selector !== undefined) {
-      throw this._error(`both app ${quote(props.app)} and selector "${props.selector}" were given: give one of them (app: 'x' is selector: PodSelector.app('x'))`);
-    }
-    if (props.selector !== undefined && !(props.selector instanceof PodSelector)) {
-      throw this._error(`invalid selector ${quote(props.selector)}: must be a PodSelector, e.g. PodSelector.app('web') or PodSelector.labels({ tier: 'api' })`);
-    }
-    if (props.app !== undefined) {
-      const err = props.app === '' ? 'must not be empty' : labelValueError(props.app);
-      if (err) throw this._error(`invalid app ${quote(props.app)}: it is the value of the "app" label, and ${err}`);
-    }
-    this.podSelector = props.selector ?? (props.app !== undefined ? PodSelector.app(props.app) : PodSelector.all());
-
-    if (props.name !== undefined) {
-      const err = dnsSubdomainError(props.name);
-      if (err) throw this._error(`invalid name ${quote(props.name)}: ${err}${this._suggestName(props.name)}`);
-      this.name = props.name;
-    } else {
-      const derived = kebabCase(id);
-      const err = dnsSubdomainError(derived);
-      if (err) {
-        throw this._error(`cannot derive a policy name from the construct id ${quote(id)} (got ${quote(derived)}: ${err}): give a \`name\``);
-      }
-      this.name = derived;
-    }
-
-    if (props.namespace !== undefined) {
-      const err = dnsLabelError(props.namespace);
-      if (err) throw this._error(`invalid namespace ${quote(props.namespace)}: ${err}${this._suggestNamespace(props.namespace)}`);
-    }
-    // a selector taken from a workload knows its namespace: the policy goes there
-    const selectorNamespace = this.podSelector._namespace();
-    if (selectorNamespace !== undefined && props.namespace !== undefined && props.namespace !== selectorNamespace) {
-      throw this._error(`the selector "${this.podSelector}" picks pods of namespace ${quote(selectorNamespace)}, but the policy is in namespace ${quote(props.namespace)}: ` +
-        `a policy only selects pods of its own namespace; remove \`namespace\` or give namespace: ${quote(selectorNamespace)}`);
-    }
-    if (props.namespace === undefined && selectorNamespace !== undefined) props = { ...props, namespace: selectorNamespace };
-    const chartNamespace = Chart.of(this).namespace;
-    if (props.namespace === undefined && chartNamespace !== undefined) {
-      const err = dnsLabelError(chartNamespace);
-      if (err) throw this._error(`invalid namespace ${quote(chartNamespace)} (from the chart): ${err}${this._suggestNamespace(chartNamespace)}`);
-    }
-    this.namespace = props.namespace ?? chartNamespace;
-
-    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
-      metadata: { name: this.name, ...(props.namespace !== undefined ? { namespace: props.namespace } : {}) },
-      spec: Lazy.any({ produce: () => this._renderSpec() }),
+    const basics = policyBasics(scope, id, props ?? {}, new.target.name);
+    // the spec is produced at synth time by the construct itself, which exists once super() returns
+    const self: { policy?: NetworkPolicyBase } = {};
+    super(scope, id, {
+      metadata: { name: basics.name, ...(basics.metadataNamespace !== undefined ? { namespace: basics.metadataNamespace } : {}) },
+      spec: Lazy.any({ produce: () => self.policy!._renderSpec() }),
     });
+    self.policy = this;
+    this.namespace = basics.namespace;
+    this.podSelector = basics.podSelector;
 
     policiesCreated++;
     checkDuplicateNamesIn(this.node.root);
+  }
 
-    // Safety net: the input was checked where it entered; the manifest is checked once more at
-    // synth time with the same validator the CLI uses, so nothing invalid is ever emitted.
-    this.node.addValidation({
-      validate: () => {
-        if (passedInThisJob(this)) return [];
-        let manifest: unknown;
-        try {
-          manifest = this.apiObject.toJson();
-        } catch (e) {
-          return [`${this.constructor.name}: cannot render the NetworkPolicy: ${(e as Error).message}`];
-        }
-        const errors = validateNetworkPolicy(manifest).map((e) =>
-          `${this.constructor.name}: the NetworkPolicy "${this.name}" would be rejected by the API server: ${formatPolicyError(e)}`);
-        if (errors.length === 0) rememberPassed(this);
-        return errors;
-      },
-    });
+  /**
+   * The NetworkPolicy API object this construct synthesizes: the construct itself.
+   */
+  public get apiObject(): k8s.KubeNetworkPolicy {
+    return this;
+  }
+
+  /**
+   * Renders the manifest and checks it once more with the API server's rules (the validator
+   * the CLI uses), on the very object that is synthesized: the input was checked where it
+   * entered, and this safety net also covers escape hatches such as JSON patches.
+   */
+  public toJson(): any {
+    const manifest = super.toJson();
+    const errors = validateNetworkPolicy(manifest);
+    if (errors.length > 0) {
+      throw this._error(`the NetworkPolicy "${this.name}" would be rejected by the API server: ${errors.map(formatPolicyError).join('; ')}`);
+    }
+    return manifest;
   }
 
   /**
@@ -312,15 +267,76 @@ export abstract class NetworkPolicyBase extends Construct {
     return [...ports];
   }
 
-  private _suggestName(name: string): string {
-    if (typeof name !== 'string') return '';
-    const k = kebabCase(name);
-    return k && !dnsSubdomainError(k) ? `. Did you mean "${k}"?` : '';
+}
+
+function suggestName(name: string): string {
+  if (typeof name !== 'string') return '';
+  const k = kebabCase(name);
+  return k && !dnsSubdomainError(k) ? `. Did you mean "${k}"?` : '';
+}
+
+function suggestNamespace(namespace: string): string {
+  if (typeof namespace !== 'string') return '';
+  const k = kebabCase(namespace).replace(/\./g, '-');
+  return k && !dnsLabelError(k) ? `. Did you mean "${k}"?` : '';
+}
+
+interface PolicyBasics {
+  readonly name: string;
+  /** the namespace written on the manifest (an explicit or derived one; the chart's is added by cdk8s) */
+  readonly metadataNamespace?: string;
+  /** the namespace the policy lives in, explicit or the chart's */
+  readonly namespace?: string;
+  readonly podSelector: PodSelector;
+}
+
+/**
+ * Checks the common props and derives name, namespace and selector, before the construct exists
+ * (it is its own ApiObject, which needs them). Errors name the construct path and kind.
+ */
+function policyBasics(scope: Construct, id: string, props: PolicyProps, kind: string): PolicyBasics {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const error = (message: string) => new Error(`${path} (${kind}): ${message}`);
+
+  if (props.app !== undefined && props.selector !== undefined) {
+    throw error(`both app ${quote(props.app)} and selector "${props.selector}" were given: give one of them (app: 'x' is selector: PodSelector.app('x'))`);
+  }
+  if (props.selector !== undefined && !(props.selector instanceof PodSelector)) {
+    throw error(`invalid selector ${quote(props.selector)}: must be a PodSelector, e.g. PodSelector.app('web') or PodSelector.labels({ tier: 'api' })`);
+  }
+  if (props.app !== undefined) {
+    const err = props.app === '' ? 'must not be empty' : labelValueError(props.app);
+    if (err) throw error(`invalid app ${quote(props.app)}: it is the value of the "app" label, and ${err}`);
+  }
+  const podSelector = props.selector ?? (props.app !== undefined ? PodSelector.app(props.app) : PodSelector.all());
+
+  let name: string;
+  if (props.name !== undefined) {
+    const err = dnsSubdomainError(props.name);
+    if (err) throw error(`invalid name ${quote(props.name)}: ${err}${suggestName(props.name)}`);
+    name = props.name;
+  } else {
+    const derived = kebabCase(id);
+    const err = dnsSubdomainError(derived);
+    if (err) throw error(`cannot derive a policy name from the construct id ${quote(id)} (got ${quote(derived)}: ${err}): give a \`name\``);
+    name = derived;
   }
 
-  private _suggestNamespace(namespace: string): string {
-    if (typeof namespace !== 'string') return '';
-    const k = kebabCase(namespace).replace(/\./g, '-');
-    return k && !dnsLabelError(k) ? `. Did you mean "${k}"?` : '';
+  if (props.namespace !== undefined) {
+    const err = dnsLabelError(props.namespace);
+    if (err) throw error(`invalid namespace ${quote(props.namespace)}: ${err}${suggestNamespace(props.namespace)}`);
   }
+  // a selector taken from a workload knows its namespace: the policy goes there
+  const selectorNamespace = podSelector._namespace();
+  if (selectorNamespace !== undefined && props.namespace !== undefined && props.namespace !== selectorNamespace) {
+    throw error(`the selector "${podSelector}" picks pods of namespace ${quote(selectorNamespace)}, but the policy is in namespace ${quote(props.namespace)}: ` +
+      `a policy only selects pods of its own namespace; remove \`namespace\` or give namespace: ${quote(selectorNamespace)}`);
+  }
+  const metadataNamespace = props.namespace ?? selectorNamespace;
+  const chartNamespace = Chart.of(scope).namespace;
+  if (metadataNamespace === undefined && chartNamespace !== undefined) {
+    const err = dnsLabelError(chartNamespace);
+    if (err) throw error(`invalid namespace ${quote(chartNamespace)} (from the chart): ${err}${suggestNamespace(chartNamespace)}`);
+  }
+  return { name, metadataNamespace, namespace: metadataNamespace ?? chartNamespace, podSelector };
 }

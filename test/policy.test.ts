@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { AllowFrom, AllowTo, DefaultDeny, Direction, NetworkAssertions, Peer, PodSelector, Port } from '../src';
 import { errorOf, manifests, newChart, policy, yaml } from './policy-helpers';
@@ -58,12 +58,18 @@ describe('common policy props', () => {
     net.isolated('shop/plain', Direction.BOTH).notIsolated('other/web', Direction.BOTH);
   });
 
-  test('the ApiObject is exposed and is the typed L1', () => {
+  test('each construct is its own ApiObject, the typed L1, at the construct path', () => {
     const chart = newChart('shop');
     const p = new AllowFrom(chart, 'web', { app: 'web' });
-    expect(p.apiObject).toBeInstanceOf(k8s.KubeNetworkPolicy);
-    expect(p.apiObject.name).toBe('web');
+    expect(p.apiObject).toBe(p);
+    expect(p).toBeInstanceOf(k8s.KubeNetworkPolicy);
+    expect(p.name).toBe('web');
+    expect(p.node.path).toBe('test/web');
+    expect(p.node.children).toEqual([]); // one construct per policy, no wrapper
     expect(p.podSelector.toString()).toBe('app=web');
+    // metadata works as on any ApiObject
+    p.metadata.addLabel('team', 'payments');
+    expect(manifests(chart)[0].metadata.labels).toEqual({ team: 'payments' });
   });
 
   test('the spec is rendered lazily: peers and ports added later land in the manifest', () => {
@@ -191,6 +197,14 @@ describe('common policy props', () => {
   test('safety net: a rendered spec the API server would reject fails the synth', () => {
     const chart = new Chart(Testing.app(), 'test', { namespace: 'shop', labels: { 'bad key!': 'x' } });
     new DefaultDeny(chart, 'deny');
-    expect(errorOf(() => manifests(chart))).toMatch(/\[test\/deny\] DefaultDeny: the NetworkPolicy "deny" would be rejected by the API server: metadata\.labels/);
+    expect(errorOf(() => manifests(chart))).toMatch(/^test\/deny \(DefaultDeny\): the NetworkPolicy "deny" would be rejected by the API server: metadata\.labels/);
+  });
+
+  test('safety net: escape hatches are checked too (a JSON patch that breaks the spec fails the synth)', () => {
+    const chart = newChart('shop');
+    const p = new AllowFrom(chart, 'web', { app: 'web', ports: [Port.tcp(8080)] });
+    p.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/protocol', 'tcp'));
+    expect(errorOf(() => manifests(chart))).toMatch(
+      /^test\/web \(AllowFrom\): the NetworkPolicy "web" would be rejected by the API server: spec\.ingress\[0\]\.ports\[0\]\.protocol: Unsupported value: "tcp"/);
   });
 });
