@@ -98,6 +98,8 @@ const bench = project.addTask('bench', {
 });
 bench.exec('node --expose-gc -r ts-node/register/transpile-only bench/run.ts', {
   env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+  // `npm run bench -- --quick`, `--only engine`, ... reach the script
+  receiveArgs: true,
 });
 
 project.synth();
