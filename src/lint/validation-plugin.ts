@@ -110,9 +110,11 @@ export class NetworkPolicyValidation {
       }
       context.report.addViolation({
         ruleName: `${f.ruleId} [${f.severity}]`,
-        recommendation: `${f.kind} ${f.namespace}/${f.name}: ${f.message}`,
+        // the message already names the object (`NetworkPolicy shop/web-in: ...`)
+        recommendation: f.message,
         fix: `${f.fix} (https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md#${f.ruleId.toLowerCase()})`,
-        violatingResources: [{ resourceName: f.name, locations: f.location ? [f.location] : [], manifestPath: f.file ?? '' }],
+        // cdk8s counts occurrences by location: a finding about a whole object points at its name
+        violatingResources: [{ resourceName: f.name, locations: [f.location ?? 'metadata.name'], manifestPath: f.file ?? '' }],
       });
     }
     const active = findings.length - suppressed;

@@ -122,6 +122,19 @@ describe('NetworkPolicyValidation (cdk8s validation plugin)', () => {
     const np006 = fake.violations.find((v) => v.ruleName.startsWith('NP006'))!;
     expect(np006.violatingResources).toEqual([{ resourceName: 'web-in', locations: ['spec.ingress[0].ports[0]'], manifestPath: file }]);
     expect(np006.fix).toContain('RULES.md#np006');
+    // the recommendation names the object once, as the finding's message does
+    expect(np006.recommendation).toMatch(/^NetworkPolicy shop\/web-in: named port "https"/);
+    expect(np006.recommendation).not.toMatch(/NetworkPolicy shop\/web-in: NetworkPolicy/);
+  });
+
+  test('a finding about a whole object points at its name (cdk8s counts occurrences by location)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-plugin-'));
+    const file = path.join(dir, 'web.yaml');
+    fs.writeFileSync(file, JSON.stringify(deployment('shop', 'web', { app: 'web' })));
+    const fake = fakeContext([file]);
+    await new NetworkPolicyValidation().validate(fake.context);
+    const np001 = fake.violations.find((v) => v.ruleName.startsWith('NP001'))!;
+    expect(np001.violatingResources).toEqual([{ resourceName: 'web', locations: ['metadata.name'], manifestPath: file }]);
   });
 
   test('only warnings: success (failure with strict)', async () => {
