@@ -19,7 +19,7 @@ policy: suppressed findings are still listed, with their reason, and never fail 
 SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
   options: [
     { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'sarif'], default: 'text' },
-    { name: 'output', type: 'string', placeholder: 'FILE', description: 'write the findings to FILE instead of stdout (the summary still goes to stderr)' },
+    { name: 'output', short: 'o', type: 'string', placeholder: 'FILE', description: 'write the findings to FILE instead of stdout (the summary still goes to stderr)' },
     { name: 'strict', type: 'flag', description: 'warnings fail the run too' },
     { name: 'rule', type: 'list', placeholder: 'ID', description: 'run only this rule' },
     { name: 'skip', type: 'list', placeholder: 'ID', description: 'do not run this rule' },

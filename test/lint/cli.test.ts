@@ -41,6 +41,14 @@ describe('cdk8s-netpol lint', () => {
     expect(strict.stdout).toContain('NP001');
   });
 
+  test('-o FILE writes the findings to the file, the summary still to stderr', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-lint-')), 'findings.sarif');
+    const r = await run('lint', path.join(FIXTURES, 'broken'), '--format', 'sarif', '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+
   test('unreadable input: exit 2', async () => {
     const r = await run('lint', path.join(FIXTURES, 'does-not-exist.yaml'));
     expect(r.code).toBe(2);
