@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { Direction, NetworkAssertions, PodEndpointProps, Protocol } from '../src';
+import { Direction, NetworkAssertions, NetworkPolicyLinter, PodEndpointProps, Protocol } from '../src';
 import { defaultNamespaceGuide } from './default-namespace-guide';
 
 test('default-namespace-guide synthesizes to the expected YAML', () => {
@@ -93,4 +93,28 @@ describe('default-namespace-guide semantics (seed 004)', () => {
     for (const to of ['kube-system/coredns', 'elsewhere/frontend', '8.8.8.8', '2001:4860:4860::8888']) net.allowsOnly('default/frontend', to, 'UDP 53');
     net.deniesAll('default/frontend', 'default/web');
   });
+});
+
+test('the linter names the guide\'s half-open allows (NP013) and the missing DNS (NP003)', () => {
+  // GIVEN the guide's policies with Deployments for the pods they name
+  const app = Testing.app();
+  defaultNamespaceGuide(app);
+  const deployments = ['frontend', 'backend', 'api', 'admin-ui'].map((name) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: name }] } },
+    },
+  }));
+  // WHEN linted
+  const findings = NetworkPolicyLinter.lintManifests([...Testing.synth(app.charts[0]), ...deployments]);
+  // THEN the ingress rules that admit an egress-isolated client are reported, naming the client
+  const np013 = findings.filter((f) => f.ruleId === 'NP013').map((f) => `${f.name}: ${f.message}`);
+  expect(np013).toEqual([
+    expect.stringMatching(/^allow-frontend-to-backend: .* admits default\/frontend to default\/backend on TCP 8080, but default\/frontend is isolated for egress/),
+    expect.stringMatching(/^allow-multiple-sources: .* admits default\/admin-ui to default\/api .* but default\/admin-ui is isolated for egress/),
+  ]);
+  expect(findings.filter((f) => f.ruleId === 'NP003').map((f) => f.name)).toEqual(expect.arrayContaining(['backend', 'api', 'admin-ui']));
 });

@@ -7,7 +7,7 @@
 // backend only) never lets the frontend reach the backend, admin-ui cannot reach the api although
 // the api admits it, and the frontend's DNS rule opens UDP 53 but not TCP 53. Each allow needs
 // its egress half on the client too: `Firewall.allow()` writes both (three-tier-firewall.ts),
-// and `cdk8s-netpol lint` reports the missing DNS (NP003).
+// and `cdk8s-netpol lint` reports both the half-open allows (NP013) and the missing DNS (NP003).
 import { App, Chart } from 'cdk8s';
 import { AllowFrom, AllowTo, DefaultDeny, Direction, Peer, Port } from '../src';
 

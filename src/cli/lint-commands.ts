@@ -9,7 +9,7 @@ import { CommandModule, CommandSpec } from './framework';
 
 export const LINT: CommandSpec = {
   name: 'lint',
-  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP012, see RULES.md).',
+  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP013, see RULES.md).',
   usage: 'PATHS... [--format text|json|sarif] [--strict] [-o FILE]',
   description: `${PATHS_HELP}
 
