@@ -51,9 +51,18 @@ export const NP013: LintRule = {
           // each peer states an intent: these pods may connect. It is half-open when none of its
           // pods can use the rule end to end (a broad peer some of whose pods can is not reported).
           const pods = ctx.pods.filter((p) => !p.hostNetwork && ctx.peerMatchesPod(peer, p));
-          const pairs = pods.flatMap((p) => selected.filter((s) => s.id !== p.id).map((s) => pair(rule, p, s)))
-            .filter((x) => admits(ctx, rule, x));
-          if (pairs.length === 0 || pairs.some((x) => works(ctx, rule, x))) return;
+          // stop at the first pair that works; collect the admitted pairs only while none does
+          const pairs: Pair[] = [];
+          for (const p of pods) {
+            for (const s of selected) {
+              if (s.id === p.id) continue;
+              const x = pair(rule, p, s);
+              if (!admits(ctx, rule, x)) continue;
+              if (works(ctx, rule, x)) return;
+              pairs.push(x);
+            }
+          }
+          if (pairs.length === 0) return;
           const first = pairs[0];
           const otherPod = ingress ? first.from : first.to;
           const others = [...new Set(pairs.map((x) => (ingress ? x.from : x.to).id))];
