@@ -1,5 +1,24 @@
+import { Chart } from 'cdk8s';
 import { AllowFrom, Direction, LabelOperator, NetworkAssertions, Peer, PodSelector, Port, Protocol } from '../src';
 import { INTERNET, errorOf, newChart, policy, yaml } from './policy-helpers';
+
+/** One AllowFrom using every kind of peer and port the vocabulary has. */
+function everyKindOfPeerAndPort(chart: Chart): AllowFrom {
+  return new AllowFrom(chart, 'api', {
+    selector: PodSelector.matching({ labels: { app: 'api' }, expressions: [{ key: 'track', operator: LabelOperator.IN, values: ['stable', 'canary'] }] }),
+    from: [
+      Peer.app('web'),
+      Peer.app('admin', 'backoffice'),
+      Peer.pods({ labels: { role: 'db-client' }, namespaceLabels: { purpose: 'backend' } }),
+      Peer.pods({ labels: { app: 'prometheus' }, allNamespaces: true }),
+      Peer.namespace('monitoring'),
+      Peer.namespaces({ team: 'ops' }),
+      Peer.ipv4('10.0.0.0/8', ['10.1.0.0/16']),
+      Peer.ipv6('2001:db8::/32'),
+    ],
+    ports: [Port.tcp(8080), Port.tcpRange(9000, 9100), Port.named('metrics'), Port.udp(5000), Port.allSctp()],
+  });
+}
 
 describe('AllowFrom', () => {
   describe('snapshots', () => {
@@ -17,20 +36,7 @@ describe('AllowFrom', () => {
 
     test('every kind of peer and port', () => {
       const chart = newChart('shop');
-      new AllowFrom(chart, 'api', {
-        selector: PodSelector.matching({ labels: { app: 'api' }, expressions: [{ key: 'track', operator: LabelOperator.IN, values: ['stable', 'canary'] }] }),
-        from: [
-          Peer.app('web'),
-          Peer.app('admin', 'backoffice'),
-          Peer.pods({ labels: { role: 'db-client' }, namespaceLabels: { purpose: 'backend' } }),
-          Peer.pods({ labels: { app: 'prometheus' }, allNamespaces: true }),
-          Peer.namespace('monitoring'),
-          Peer.namespaces({ team: 'ops' }),
-          Peer.ipv4('10.0.0.0/8', ['10.1.0.0/16']),
-          Peer.ipv6('2001:db8::/32'),
-        ],
-        ports: [Port.tcp(8080), Port.tcpRange(9000, 9100), Port.named('metrics'), Port.udp(5000), Port.allSctp()],
-      });
+      everyKindOfPeerAndPort(chart);
       expect(yaml(chart)).toMatchSnapshot();
     });
 
@@ -171,20 +177,7 @@ describe('AllowFrom', () => {
       // GIVEN
       const chart = newChart('shop');
       // WHEN
-      new AllowFrom(chart, 'api', {
-        selector: PodSelector.matching({ labels: { app: 'api' }, expressions: [{ key: 'track', operator: LabelOperator.IN, values: ['stable', 'canary'] }] }),
-        from: [
-          Peer.app('web'),
-          Peer.app('admin', 'backoffice'),
-          Peer.pods({ labels: { role: 'db-client' }, namespaceLabels: { purpose: 'backend' } }),
-          Peer.pods({ labels: { app: 'prometheus' }, allNamespaces: true }),
-          Peer.namespace('monitoring'),
-          Peer.namespaces({ team: 'ops' }),
-          Peer.ipv4('10.0.0.0/8', ['10.1.0.0/16']),
-          Peer.ipv6('2001:db8::/32'),
-        ],
-        ports: [Port.tcp(8080), Port.tcpRange(9000, 9100), Port.named('metrics'), Port.udp(5000), Port.allSctp()],
-      });
+      everyKindOfPeerAndPort(chart);
       // THEN
       const PORTS = 'SCTP 1-65535,TCP 8080,9000-9100,9500,UDP 5000';
       const net = NetworkAssertions.fromChart(chart, {

@@ -1,16 +1,7 @@
 import { Finding } from '../lint/finding';
 import { sortFindings } from '../lint/finding-order';
+import type { LintRuleInfo } from '../lint/network-policy-linter';
 
-/** What SARIF needs to know about a rule. */
-export interface SarifRuleInfo {
-  readonly id: string;
-  /** kebab-case rule name */
-  readonly name: string;
-  readonly severity: string;
-  readonly cause: string;
-  readonly explanation: string;
-  readonly fix: string;
-}
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -25,7 +16,7 @@ export interface SarifOptions {
  * (e.g. `github/codeql-action/upload-sarif`). Suppressed findings carry a SARIF suppression
  * with the reason, so they show as dismissed rather than disappearing.
  */
-export function renderSarif(findings: readonly Finding[], rules: readonly SarifRuleInfo[], options: SarifOptions = {}): string {
+export function renderSarif(findings: readonly Finding[], rules: readonly LintRuleInfo[], options: SarifOptions = {}): string {
   const rulesUri = options.rulesUri ?? 'https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md';
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = sortFindings(findings).map((f) => {
