@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { NetworkPolicySpecJson } from './internal/manifest-json';
 import { dnsLabelError, dnsSubdomainError, labelValueError } from './internal/names';
 import { renderEgressRules, renderIngressRules, RuleModel } from './internal/rules';
 import { quote } from './internal/selector';
@@ -54,6 +54,8 @@ function kebabCase(id: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
 }
+
+const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
 
 const duplicateChecked = new WeakSet<IConstruct>();
 
@@ -119,17 +121,18 @@ function checkDuplicateNamesIn(root: IConstruct) {
 }
 
 /**
- * The base of every policy construct. Each one IS its `NetworkPolicy` object, the typed L1
- * `k8s.KubeNetworkPolicy` of cdk8s-plus-28 (so `metadata`, `addJsonPatch()` and friends work as
- * on any ApiObject), whose spec is rendered lazily at synth time: rules, peers and ports added
- * after construction land in the manifest. One construct per policy, so cdk8s's own passes over
- * the app cost no more than for hand-written L1 objects.
+ * The base of every policy construct. Each one IS its `networking.k8s.io/v1` `NetworkPolicy`
+ * ApiObject (so `metadata`, `addJsonPatch()` and friends work as on any ApiObject), whose spec
+ * is rendered lazily at synth time: rules, peers and ports added after construction land in the
+ * manifest. One construct per policy, so cdk8s's own passes over the app cost no more than for
+ * hand-written L1 objects; and the spec is rendered straight into manifest JSON, so there is no
+ * typed-props conversion pass either.
  *
  * The rendered policy always states its `policyTypes` and every port's protocol, never carries
  * empty lists, de-duplicates peers and ports, and keeps a stable order. It is checked with the
  * API server's rules as it is rendered, so nothing invalid is ever synthesized.
  */
-export abstract class NetworkPolicyBase extends k8s.KubeNetworkPolicy {
+export abstract class NetworkPolicyBase extends ApiObject {
   /**
    * The policy's namespace.
    *
@@ -145,6 +148,8 @@ export abstract class NetworkPolicyBase extends k8s.KubeNetworkPolicy {
     // the spec is produced at synth time by the construct itself, which exists once super() returns
     const self: { policy?: NetworkPolicyBase } = {};
     super(scope, id, {
+      apiVersion: NETWORK_POLICY_API_VERSION,
+      kind: 'NetworkPolicy',
       metadata: { name: basics.name, ...(basics.metadataNamespace !== undefined ? { namespace: basics.metadataNamespace } : {}) },
       spec: Lazy.any({ produce: () => self.policy!._renderSpec() }),
     });
@@ -159,7 +164,7 @@ export abstract class NetworkPolicyBase extends k8s.KubeNetworkPolicy {
   /**
    * The NetworkPolicy API object this construct synthesizes: the construct itself.
    */
-  public get apiObject(): k8s.KubeNetworkPolicy {
+  public get apiObject(): ApiObject {
     return this;
   }
 
@@ -182,7 +187,7 @@ export abstract class NetworkPolicyBase extends k8s.KubeNetworkPolicy {
    *
    * @internal
    */
-  public _renderSpec(): k8s.NetworkPolicySpec {
+  public _renderSpec(): NetworkPolicySpecJson {
     const ingress = this._ingressRules();
     const egress = this._egressRules();
     const policyTypes: string[] = [];
@@ -191,10 +196,10 @@ export abstract class NetworkPolicyBase extends k8s.KubeNetworkPolicy {
     const renderedIngress = ingress !== undefined ? renderIngressRules(ingress) : [];
     const renderedEgress = egress !== undefined ? renderEgressRules(egress) : [];
     return {
+      ...(renderedEgress.length > 0 ? { egress: renderedEgress } : {}),
+      ...(renderedIngress.length > 0 ? { ingress: renderedIngress } : {}),
       podSelector: this.podSelector._render(),
       policyTypes,
-      ...(renderedIngress.length > 0 ? { ingress: renderedIngress } : {}),
-      ...(renderedEgress.length > 0 ? { egress: renderedEgress } : {}),
     };
   }
 

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import { NetworkPolicyPortJson } from './internal/manifest-json';
 import { ianaServiceNameError, portNumberError } from './internal/names';
 import { quote } from './internal/selector';
 import { Protocol } from './protocol';
@@ -182,10 +182,11 @@ export class Port {
    *
    * @internal
    */
-  public _render(): k8s.NetworkPolicyPort {
-    if (this.portName !== undefined) return { protocol: this.protocol, port: k8s.IntOrString.fromString(this.portName) };
+  public _render(): NetworkPolicyPortJson {
+    if (this.portName !== undefined) return { port: this.portName, protocol: this.protocol };
     if (this.portNumber === undefined) return { protocol: this.protocol };
-    if (this.endPort !== undefined) return { protocol: this.protocol, port: k8s.IntOrString.fromNumber(this.portNumber), endPort: this.endPort };
-    return { protocol: this.protocol, port: k8s.IntOrString.fromNumber(this.portNumber) };
+    if (this.endPort !== undefined) return { endPort: this.endPort, port: this.portNumber, protocol: this.protocol };
+    return { port: this.portNumber, protocol: this.protocol };
   }
 }
+

@@ -1,5 +1,4 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { AllowFrom, AllowTo, DefaultDeny, Direction, NetworkAssertions, Peer, PodSelector, Port } from '../src';
 import { errorOf, manifests, newChart, policy, yaml } from './policy-helpers';
 
@@ -58,11 +57,13 @@ describe('common policy props', () => {
     net.isolated('shop/plain', Direction.BOTH).notIsolated('other/web', Direction.BOTH);
   });
 
-  test('each construct is its own ApiObject, the typed L1, at the construct path', () => {
+  test('each construct is its own NetworkPolicy ApiObject, at the construct path', () => {
     const chart = newChart('shop');
     const p = new AllowFrom(chart, 'web', { app: 'web' });
     expect(p.apiObject).toBe(p);
-    expect(p).toBeInstanceOf(k8s.KubeNetworkPolicy);
+    expect(ApiObject.isApiObject(p)).toBe(true);
+    expect(p.apiVersion).toBe('networking.k8s.io/v1');
+    expect(p.kind).toBe('NetworkPolicy');
     expect(p.name).toBe('web');
     expect(p.node.path).toBe('test/web');
     expect(p.node.children).toEqual([]); // one construct per policy, no wrapper
@@ -206,5 +207,15 @@ describe('common policy props', () => {
     p.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/protocol', 'tcp'));
     expect(errorOf(() => manifests(chart))).toMatch(
       /^test\/web \(AllowFrom\): the NetworkPolicy "web" would be rejected by the API server: spec\.ingress\[0\]\.ports\[0\]\.protocol: Unsupported value: "tcp"/);
+  });
+
+  test('JSON patches reach the manifest whole, and a field the API does not know is an error', () => {
+    const chart = newChart('shop');
+    const p = new AllowFrom(chart, 'web', { app: 'web', ports: [Port.tcp(8080)] });
+    p.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'payments' }));
+    expect(manifests(chart)[0].metadata.annotations).toEqual({ owner: 'payments' });
+    p.addJsonPatch(JsonPatch.add('/spec/ingress/0/portz', []));
+    expect(errorOf(() => manifests(chart))).toMatch(
+      /^test\/web \(AllowFrom\): the NetworkPolicy "web" would be rejected by the API server: spec\.ingress\[0\]\.portz: Unknown field: did you mean "ports"\?/);
   });
 });

@@ -4,7 +4,7 @@ import { Port } from '../src/port';
 
 describe('Port', () => {
   test('single ports render their protocol explicitly', () => {
-    expect(Port.tcp(8080)._render()).toEqual({ protocol: 'TCP', port: expect.objectContaining({ value: 8080 }) });
+    expect(Port.tcp(8080)._render()).toEqual({ protocol: 'TCP', port: 8080 });
     expect(Port.udp(53).toString()).toBe('UDP 53');
     expect(Port.sctp(9).toString()).toBe('SCTP 9');
     expect(Port.tcp(8080).toString()).toBe('TCP 8080');
@@ -15,7 +15,7 @@ describe('Port', () => {
   test('ranges use endPort, and a one-port range is that port', () => {
     const r = Port.tcpRange(8000, 8080);
     expect(r.toString()).toBe('TCP 8000-8080');
-    expect(r._render()).toEqual({ protocol: 'TCP', port: expect.objectContaining({ value: 8000 }), endPort: 8080 });
+    expect(r._render()).toEqual({ protocol: 'TCP', port: 8000, endPort: 8080 });
     expect(Port.udpRange(5000, 5100).toString()).toBe('UDP 5000-5100');
     expect(Port.sctpRange(1, 2).toString()).toBe('SCTP 1-2');
     expect(Port.tcpRange(80, 80).toString()).toBe('TCP 80');
@@ -25,7 +25,7 @@ describe('Port', () => {
   test('named ports default to TCP', () => {
     expect(Port.named('serve-80').toString()).toBe('TCP serve-80');
     expect(Port.named('dns', Protocol.UDP).toString()).toBe('UDP dns');
-    expect(Port.named('metrics')._render()).toEqual({ protocol: 'TCP', port: expect.objectContaining({ value: 'metrics' }) });
+    expect(Port.named('metrics')._render()).toEqual({ protocol: 'TCP', port: 'metrics' });
     expect(Port.named('metrics').portName).toBe('metrics');
   });
 

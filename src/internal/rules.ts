@@ -5,6 +5,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Peer } from '../peer';
 import { Port } from '../port';
+import { NetworkPolicyEgressRuleJson, NetworkPolicyIngressRuleJson, NetworkPolicyPortJson } from './manifest-json';
 
 /**
  * One rule: it admits a connection when one of its peers AND one of its ports match.
@@ -40,7 +41,7 @@ export function renderPeers(peers: readonly Peer[]): k8s.NetworkPolicyPeer[] | u
 }
 
 /** The rule's ports in Kubernetes shape; undefined when it admits every port. */
-export function renderPorts(ports: readonly Port[]): k8s.NetworkPolicyPort[] | undefined {
+export function renderPorts(ports: readonly Port[]): NetworkPolicyPortJson[] | undefined {
   const rendered = uniqueByString(ports).map((p) => p._render());
   return rendered.length > 0 ? rendered : undefined;
 }
@@ -55,7 +56,7 @@ function withoutDuplicateRules<T>(rules: T[]): T[] {
   });
 }
 
-export function renderIngressRules(rules: readonly RuleModel[]): k8s.NetworkPolicyIngressRule[] {
+export function renderIngressRules(rules: readonly RuleModel[]): NetworkPolicyIngressRuleJson[] {
   return withoutDuplicateRules(rules.map((r) => {
     const from = renderPeers(r.peers);
     const ports = renderPorts(r.ports);
@@ -63,10 +64,10 @@ export function renderIngressRules(rules: readonly RuleModel[]): k8s.NetworkPoli
   }));
 }
 
-export function renderEgressRules(rules: readonly RuleModel[]): k8s.NetworkPolicyEgressRule[] {
+export function renderEgressRules(rules: readonly RuleModel[]): NetworkPolicyEgressRuleJson[] {
   return withoutDuplicateRules(rules.map((r) => {
     const to = renderPeers(r.peers);
     const ports = renderPorts(r.ports);
-    return { ...(to ? { to } : {}), ...(ports ? { ports } : {}) };
+    return { ...(ports ? { ports } : {}), ...(to ? { to } : {}) };
   }));
 }
