@@ -2,7 +2,8 @@
  * One measurement in a fresh process, so that memory figures belong to that measurement only.
  * Started by bench/run.ts; prints one JSON line on stdout.
  *
- *   child.ts synth-time NAMESPACES LAYOUT WARMUP ROUNDS   all three variants, alternating, medians
+ *   child.ts synth-time NAMESPACES LAYOUT WARMUP ROUNDS   all three variants, alternating in a
+ *                                                        rotating order (A B C, B C A, C A B), medians
  *   child.ts synth-mem VARIANT|none NAMESPACES LAYOUT      one build + synth; peak RSS of the process
  *   child.ts engine WORKLOADS NAIVE_PAIRS REPEATS   engine (and naive) on a generated cluster
  */
@@ -28,8 +29,14 @@ function median(xs: readonly number[]): number {
 function synthTime(namespaces: number, layout: SynthLayout, warmup: number, rounds: number) {
   const times: Record<SynthVariant, number[]> = { netpol: [], l1: [], kplus: [] };
   const bytes: Partial<Record<SynthVariant, number>> = {};
+  // Each round runs every variant once. The order rotates from round to round so that each
+  // variant follows each other one equally often: a variant timed right after cdk8s-plus (which
+  // leaves the most garbage and the busiest heap behind) measured 10-15% slower than the same
+  // variant timed after a light one, so a fixed A B C order biased the comparison.
   for (let r = 0; r < warmup + rounds; r++) {
-    for (const v of SYNTH_VARIANTS) {
+    const shift = r % SYNTH_VARIANTS.length;
+    const order = [...SYNTH_VARIANTS.slice(shift), ...SYNTH_VARIANTS.slice(0, shift)];
+    for (const v of order) {
       gc();
       const t0 = performance.now();
       const yaml = synthOnce(v, namespaces, layout);

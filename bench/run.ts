@@ -11,7 +11,7 @@
  *
  * Every measurement that reports memory runs in its own child process (bench/child.ts) so that
  * peak RSS belongs to it alone; the synth timings of the three variants run in ONE child,
- * alternating A B C after a warm-up.
+ * alternating after a warm-up, in an order that rotates each round (A B C, B C A, C A B).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -51,9 +51,10 @@ function parseOptions(argv: string[]): Options {
 // sizes and repetitions
 const FULL = {
   synth: [
-    { namespaces: 150, layout: 'chart-per-namespace', warmup: 2, rounds: 5 },
-    { namespaces: 150, layout: 'single-chart', warmup: 2, rounds: 5 },
-    { namespaces: 300, layout: 'chart-per-namespace', warmup: 1, rounds: 3 },
+    // rounds: a multiple of 3, so that every variant runs in every position equally often
+    { namespaces: 150, layout: 'chart-per-namespace', warmup: 2, rounds: 6 },
+    { namespaces: 150, layout: 'single-chart', warmup: 2, rounds: 6 },
+    { namespaces: 300, layout: 'chart-per-namespace', warmup: 1, rounds: 6 },
   ],
   engine: [{ workloads: 300, naive: 'all', repeats: 7 }, { workloads: 1000, naive: '0', repeats: 7 }, { workloads: 2000, naive: '0', repeats: 7 }, { workloads: 5000, naive: '0', repeats: 3 }],
   cliRuns: 7,
@@ -134,7 +135,7 @@ function runSynth(opts: Options) {
   const plan = opts.quick ? QUICK.synth : FULL.synth;
   const sizes: any[] = [];
   for (const p of plan) {
-    log(`synth: ${p.namespaces} namespaces x 10 policies (${p.layout}), ${p.warmup} warm-up + ${p.rounds} rounds of A B C ...`);
+    log(`synth: ${p.namespaces} namespaces x 10 policies (${p.layout}), ${p.warmup} warm-up + ${p.rounds} rounds, rotating A B C ...`);
     const time = child(['synth-time', String(p.namespaces), p.layout, String(p.warmup), String(p.rounds)]);
     log('synth: memory, one child process per variant ...');
     const baseline = child(['synth-mem', 'none', String(p.namespaces), p.layout]);
@@ -276,7 +277,7 @@ function report(result: any): string {
   out.push(`cdk8s-netpol benchmarks (${result.mode}) - ${m.cpuModel}, ${m.nproc} cores, node ${m.node}, load average ${result.loadAverage.before.join(' ')} before / ${result.loadAverage.after.join(' ')} after`);
   out.push('');
   for (const s of result.synth ?? []) {
-    out.push(`Synth: ${s.namespaces} namespaces x (1 default-deny + 9 allow) = ${s.policies} policies in ${s.charts} chart(s); build + app.synthYaml(); median of ${s.rounds} alternating rounds after ${s.warmup} warm-up`);
+    out.push(`Synth: ${s.namespaces} namespaces x (1 default-deny + 9 allow) = ${s.policies} policies in ${s.charts} chart(s); build + app.synthYaml(); median of ${s.rounds} rounds (order rotating A B C, B C A, C A B) after ${s.warmup} warm-up`);
     out.push(table(['variant', 'median', 'min', 'vs raw L1', 'app heap (retained)', 'process peak RSS', 'YAML bytes'], SYNTH_VARIANTS.map((v: SynthVariant) => {
       const t = s.variants[v];
       const mem = s.memory[v];

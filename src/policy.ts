@@ -195,12 +195,13 @@ export abstract class NetworkPolicyBase extends ApiObject {
     if (egress !== undefined) policyTypes.push('Egress');
     const renderedIngress = ingress !== undefined ? renderIngressRules(ingress) : [];
     const renderedEgress = egress !== undefined ? renderEgressRules(egress) : [];
-    return {
-      ...(renderedEgress.length > 0 ? { egress: renderedEgress } : {}),
-      ...(renderedIngress.length > 0 ? { ingress: renderedIngress } : {}),
-      podSelector: this.podSelector._render(),
-      policyTypes,
-    };
+    // keys in the manifest's (sorted) order
+    const spec: { -readonly [K in keyof NetworkPolicySpecJson]?: NetworkPolicySpecJson[K] } = {};
+    if (renderedEgress.length > 0) spec.egress = renderedEgress;
+    if (renderedIngress.length > 0) spec.ingress = renderedIngress;
+    spec.podSelector = this.podSelector._render();
+    spec.policyTypes = policyTypes;
+    return spec as NetworkPolicySpecJson;
   }
 
   /**

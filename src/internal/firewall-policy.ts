@@ -57,7 +57,7 @@ export function mergeRules(rules: readonly { readonly peer: Peer; readonly ports
   // 2. per set of ports: the peers admitted on exactly those ports
   const byPorts = new Map<string, { ports: Port[]; peers: Peer[] }>();
   for (const e of byPeer.values()) {
-    const ports = e.all ? [] : uniqueByString(e.ports).sort(comparePorts);
+    const ports = e.all ? [] : [...uniqueByString(e.ports)].sort(comparePorts);
     const key = portsKey(ports);
     const entry = byPorts.get(key) ?? { ports, peers: [] };
     entry.peers.push(e.peer);

@@ -17,7 +17,8 @@ export interface RuleModel {
 }
 
 /** Removes duplicates by the readable form (the identity of peers and ports), keeping the first. */
-export function uniqueByString<T extends { toString(): string }>(items: readonly T[]): T[] {
+export function uniqueByString<T extends { toString(): string }>(items: readonly T[]): readonly T[] {
+  if (items.length < 2) return items;
   const seen = new Set<string>();
   const out: T[] = [];
   for (const item of items) {
@@ -47,6 +48,7 @@ export function renderPorts(ports: readonly Port[]): NetworkPolicyPortJson[] | u
 }
 
 function withoutDuplicateRules<T>(rules: T[]): T[] {
+  if (rules.length < 2) return rules;
   const seen = new Set<string>();
   return rules.filter((r) => {
     const key = JSON.stringify(r);
@@ -58,16 +60,22 @@ function withoutDuplicateRules<T>(rules: T[]): T[] {
 
 export function renderIngressRules(rules: readonly RuleModel[]): NetworkPolicyIngressRuleJson[] {
   return withoutDuplicateRules(rules.map((r) => {
+    const rule: { from?: k8s.NetworkPolicyPeer[]; ports?: NetworkPolicyPortJson[] } = {};
     const from = renderPeers(r.peers);
+    if (from) rule.from = from;
     const ports = renderPorts(r.ports);
-    return { ...(from ? { from } : {}), ...(ports ? { ports } : {}) };
+    if (ports) rule.ports = ports;
+    return rule;
   }));
 }
 
 export function renderEgressRules(rules: readonly RuleModel[]): NetworkPolicyEgressRuleJson[] {
   return withoutDuplicateRules(rules.map((r) => {
-    const to = renderPeers(r.peers);
+    const rule: { ports?: NetworkPolicyPortJson[]; to?: k8s.NetworkPolicyPeer[] } = {};
     const ports = renderPorts(r.ports);
-    return { ...(ports ? { ports } : {}), ...(to ? { to } : {}) };
+    if (ports) rule.ports = ports;
+    const to = renderPeers(r.peers);
+    if (to) rule.to = to;
+    return rule;
   }));
 }
