@@ -57,10 +57,8 @@ function synthTime(namespaces: number, layout: SynthLayout, warmup: number, roun
     Yaml.stringify(...docs);
     if (r >= warmup) yamlOnly.push(performance.now() - t0);
   }
-  const result: any = {
-    namespaces, layout, charts: layout === 'single-chart' ? 1 : namespaces, policies: namespaces * 10, warmup, rounds,
-    yamlStringifyMs: median(yamlOnly), variants: {},
-  };
+  const charts = layout === 'single-chart' ? 1 : namespaces;
+  const result: any = { namespaces, layout, charts, policies: namespaces * 10, warmup, rounds, yamlStringifyMs: median(yamlOnly), variants: {} };
   for (const v of SYNTH_VARIANTS) {
     const runsMs = times[v].map((t) => Math.round(t));
     result.variants[v] = { medianMs: median(times[v]), minMs: Math.min(...times[v]), runsMs, yamlBytes: bytes[v] };
