@@ -52,8 +52,8 @@ function parseOptions(argv: string[]): Options {
 const FULL = {
   synth: [
     // rounds: a multiple of 3, so that every variant runs in every position equally often
-    { namespaces: 150, layout: 'chart-per-namespace', warmup: 2, rounds: 6 },
-    { namespaces: 150, layout: 'single-chart', warmup: 2, rounds: 6 },
+    { namespaces: 150, layout: 'chart-per-namespace', warmup: 2, rounds: 9 },
+    { namespaces: 150, layout: 'single-chart', warmup: 2, rounds: 9 },
     { namespaces: 300, layout: 'chart-per-namespace', warmup: 1, rounds: 6 },
   ],
   engine: [{ workloads: 300, naive: 'all', repeats: 7 }, { workloads: 1000, naive: '0', repeats: 7 }, { workloads: 2000, naive: '0', repeats: 7 }, { workloads: 5000, naive: '0', repeats: 3 }],

@@ -301,8 +301,10 @@ interface PolicyBasics {
  * (it is its own ApiObject, which needs them). Errors name the construct path and kind.
  */
 function policyBasics(scope: Construct, id: string, props: PolicyProps, kind: string): PolicyBasics {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-  const error = (message: string) => new Error(`${path} (${kind}): ${message}`);
+  const error = (message: string) => {
+    const scopePath = scope.node.path; // computed only for the message: building it walks the tree
+    return new Error(`${scopePath ? `${scopePath}/${id}` : id} (${kind}): ${message}`);
+  };
 
   if (props.app !== undefined && props.selector !== undefined) {
     throw error(`both app ${quote(props.app)} and selector "${props.selector}" were given: give one of them (app: 'x' is selector: PodSelector.app('x'))`);
