@@ -195,13 +195,10 @@ export abstract class NetworkPolicyBase extends ApiObject {
     if (egress !== undefined) policyTypes.push('Egress');
     const renderedIngress = ingress !== undefined ? renderIngressRules(ingress) : [];
     const renderedEgress = egress !== undefined ? renderEgressRules(egress) : [];
-    // keys in the manifest's (sorted) order
-    const spec: { -readonly [K in keyof NetworkPolicySpecJson]?: NetworkPolicySpecJson[K] } = {};
-    if (renderedEgress.length > 0) spec.egress = renderedEgress;
+    const spec: NetworkPolicySpecJson = { podSelector: this.podSelector._render(), policyTypes };
     if (renderedIngress.length > 0) spec.ingress = renderedIngress;
-    spec.podSelector = this.podSelector._render();
-    spec.policyTypes = policyTypes;
-    return spec as NetworkPolicySpecJson;
+    if (renderedEgress.length > 0) spec.egress = renderedEgress;
+    return spec;
   }
 
   /**

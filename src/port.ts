@@ -189,4 +189,3 @@ export class Port {
     return { port: this.portNumber, protocol: this.protocol };
   }
 }
-

@@ -60,7 +60,7 @@ function withoutDuplicateRules<T>(rules: T[]): T[] {
 
 export function renderIngressRules(rules: readonly RuleModel[]): NetworkPolicyIngressRuleJson[] {
   return withoutDuplicateRules(rules.map((r) => {
-    const rule: { from?: k8s.NetworkPolicyPeer[]; ports?: NetworkPolicyPortJson[] } = {};
+    const rule: NetworkPolicyIngressRuleJson = {};
     const from = renderPeers(r.peers);
     if (from) rule.from = from;
     const ports = renderPorts(r.ports);
@@ -71,11 +71,11 @@ export function renderIngressRules(rules: readonly RuleModel[]): NetworkPolicyIn
 
 export function renderEgressRules(rules: readonly RuleModel[]): NetworkPolicyEgressRuleJson[] {
   return withoutDuplicateRules(rules.map((r) => {
-    const rule: { ports?: NetworkPolicyPortJson[]; to?: k8s.NetworkPolicyPeer[] } = {};
-    const ports = renderPorts(r.ports);
-    if (ports) rule.ports = ports;
+    const rule: NetworkPolicyEgressRuleJson = {};
     const to = renderPeers(r.peers);
     if (to) rule.to = to;
+    const ports = renderPorts(r.ports);
+    if (ports) rule.ports = ports;
     return rule;
   }));
 }
