@@ -225,10 +225,13 @@ function targets(synth: any[] | undefined, engine: any[] | undefined, cli: any |
     const r1 = v.netpol.medianMs / v.l1.medianMs;
     const r2 = v.netpol.medianMs / v.kplus.medianMs;
     const what = `synth ${s.policies} policies in ${s.charts} chart${s.charts === 1 ? '' : 's'}`;
-    rows.push({ target: `${what}: netpol <= ${TARGET.synthVsL1}x raw L1`, measured: `${r1.toFixed(2)}x (${fmtMs(v.netpol.medianMs)} vs ${fmtMs(v.l1.medianMs)})`, status: ok(r1 <= TARGET.synthVsL1) });
+    // a quick run's apps are too small (and its 3 rounds too few) to judge the targets by
+    const judge = (b: boolean) => (quick ? 'not measured' : ok(b));
+    const small = quick ? ' (quick run: too small to judge)' : '';
+    rows.push({ target: `${what}: netpol <= ${TARGET.synthVsL1}x raw L1`, measured: `${r1.toFixed(2)}x (${fmtMs(v.netpol.medianMs)} vs ${fmtMs(v.l1.medianMs)})${small}`, status: judge(r1 <= TARGET.synthVsL1) });
     // when missed: how much of cdk8s-plus's time cdk8s's YAML serialization alone takes
     const floor = r2 > TARGET.synthVsKplus && s.yamlStringifyMs ? `; cdk8s's Yaml.stringify alone is ${(s.yamlStringifyMs / v.kplus.medianMs).toFixed(2)}x` : '';
-    rows.push({ target: `${what}: netpol <= ${TARGET.synthVsKplus}x cdk8s-plus-28`, measured: `${r2.toFixed(2)}x (${fmtMs(v.netpol.medianMs)} vs ${fmtMs(v.kplus.medianMs)})${floor}`, status: ok(r2 <= TARGET.synthVsKplus) });
+    rows.push({ target: `${what}: netpol <= ${TARGET.synthVsKplus}x cdk8s-plus-28`, measured: `${r2.toFixed(2)}x (${fmtMs(v.netpol.medianMs)} vs ${fmtMs(v.kplus.medianMs)})${floor}${small}`, status: judge(r2 <= TARGET.synthVsKplus) });
   }
   const e = engine ?? [];
   const withNaive = e.find((r) => r.naive);
