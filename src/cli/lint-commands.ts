@@ -29,9 +29,9 @@ SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
   positionalName: 'PATHS',
   exitCodes: '0 no error (with --strict: no error or warning), 1 errors (or warnings with --strict), 2 unreadable or invalid input or bad usage',
   examples: [
-    'lint dist/',
-    'lint dist/ --strict',
-    'lint dist/ --format sarif --output netpol.sarif',
+    'cdk8s-netpol lint dist/',
+    'cdk8s-netpol lint dist/ --strict',
+    'cdk8s-netpol lint dist/ --format sarif --output netpol.sarif',
     'helm template my-chart | cdk8s-netpol lint -',
   ],
   load: () => require('./lint') as CommandModule,
@@ -57,9 +57,9 @@ everything reaches (or that reaches everything) gets one edge from (to) "anywher
   minPositionals: 1,
   positionalName: 'PATHS',
   examples: [
-    'report dist/ --format md > reachability.md',
-    'report dist/ --format html -o reachability.html',
-    'report dist/ --format dot | dot -Tsvg > reachability.svg',
+    'cdk8s-netpol report dist/ --format md > reachability.md',
+    'cdk8s-netpol report dist/ --format html -o reachability.html',
+    'cdk8s-netpol report dist/ --format dot | dot -Tsvg > reachability.svg',
   ],
   load: () => require('./report') as CommandModule,
 };
@@ -86,9 +86,9 @@ Each change is one line:
   positionalName: 'paths (OLD NEW)',
   exitCodes: '0 done (whatever changed), 1 a change of a --fail-on kind, 2 unreadable or invalid input or bad usage',
   examples: [
-    'diff main-dist/ dist/',
-    'diff main-dist/ dist/ --fail-on added',
-    'diff --old base/a.yaml --old base/b.yaml --new dist/ --format md',
+    'cdk8s-netpol diff main-dist/ dist/',
+    'cdk8s-netpol diff main-dist/ dist/ --fail-on added',
+    'cdk8s-netpol diff --old base/a.yaml --old base/b.yaml --new dist/ --format md',
   ],
   load: () => require('./diff') as CommandModule,
 };
