@@ -8,8 +8,8 @@
 import { generateCluster } from './cluster';
 import { naiveClusterOf } from './naive-adapter';
 import { Analysis, Inventory } from '../src/engine';
-import { formatIp } from '../src/internal/cidr';
-import { formatPolicyError, validateNetworkPolicy } from '../src/internal/validate-policy';
+import { formatIp } from '../src/k8s/cidr';
+import { formatPolicyError, validateNetworkPolicy } from '../src/k8s/validate-network-policy';
 import { naiveConnections } from '../test/support/naive-evaluator';
 
 export interface EngineResult {

@@ -12,8 +12,8 @@ import {
   ManifestDoc,
   ManifestError,
   readInputs,
-} from '../internal/manifest-input';
-import { formatPolicyError, validateNetworkPolicy } from '../internal/validate-policy';
+} from '../manifests/parse';
+import { formatPolicyError, validateNetworkPolicy } from '../k8s/validate-network-policy';
 
 /** Manifests read from the command line, checked, in the engine. */
 export interface LoadedManifests {

@@ -34,7 +34,7 @@ SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
     'cdk8s-netpol lint dist/ --format sarif --output netpol.sarif',
     'helm template my-chart | cdk8s-netpol lint -',
   ],
-  load: () => require('./lint') as CommandModule,
+  load: () => require('./lint-command') as CommandModule,
 };
 
 export const REPORT: CommandSpec = {
@@ -90,7 +90,7 @@ Each change is one line:
     'cdk8s-netpol diff main-dist/ dist/ --fail-on added',
     'cdk8s-netpol diff --old base/a.yaml --old base/b.yaml --new dist/ --format md',
   ],
-  load: () => require('./diff') as CommandModule,
+  load: () => require('./diff-command') as CommandModule,
 };
 
 for (const spec of [LINT, REPORT, DIFF]) registerCommand(spec);

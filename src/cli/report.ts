@@ -10,7 +10,7 @@ import { renderHtml } from '../report/html';
 import { renderJson } from '../report/json';
 import { renderMarkdown } from '../report/markdown';
 import { renderMermaid } from '../report/mermaid';
-import { groupReport } from '../report/model';
+import { groupReport } from '../report/report-model';
 
 export function run(ctx: CommandContext): number {
   const { docs } = loadManifests(ctx, ctx.args.positionals);

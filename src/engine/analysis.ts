@@ -20,8 +20,8 @@
 import { ConnSet } from './conn-set';
 import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
-import { selectorMatches } from './selector';
-import { formatIp, IpAddress, IpFamily, maxAddress, parseIp } from '../internal/cidr';
+import { selectorMatches } from './label-selector';
+import { formatIp, IpAddress, IpFamily, maxAddress, parseIp } from '../k8s/cidr';
 
 export interface AnalysisOptions {
   /**

@@ -6,7 +6,7 @@
  * reports, diff and the benchmark all call it; none re-implements selector matching.
  *
  * ```ts
- * import { Inventory, Analysis, explainConnection, ConnSet } from '../engine';
+ * import { Inventory, Analysis, explainConnection, ConnSet } from '.';
  * const inv = new Inventory(validator);        // validator optional: (obj) => string[]
  * inv.addManifest(obj);                        // NetworkPolicy, Namespace, Pod, workloads, List
  * inv.addNamespace('shop', { team: 'a' });      // gets kubernetes.io/metadata.name automatically
@@ -52,7 +52,7 @@
  * template), or an IP literal outside the cluster. Rule numbers shown to people are 1-based.
  */
 export * from './conn-set';
-export * from './selector';
+export * from './label-selector';
 export * from './policy';
 export * from './inventory';
 export * from './analysis';

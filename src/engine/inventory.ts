@@ -5,9 +5,9 @@
  */
 import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Policy, normalizePolicy } from './policy';
-import { Labels } from './selector';
-import { IpAddress, parseIp } from '../internal/cidr';
-import { NAMESPACE_NAME_LABEL, portNumberError } from '../internal/names';
+import { Labels } from './label-selector';
+import { IpAddress, parseIp } from '../k8s/cidr';
+import { NAMESPACE_NAME_LABEL, portNumberError } from '../k8s/names';
 
 export const DEFAULT_NAMESPACE = 'default';
 

@@ -5,10 +5,10 @@
  * odd left over is read the way the API server would default it, never guessed at.
  */
 import { ConnSet, ProtocolName, PROTOCOLS } from './conn-set';
-import { Selector, normalizeSelector, selectorMatches, Labels, EVERYTHING } from './selector';
-import { Cidr, IpAddress, parseCidrLenient, cidrContainsIp } from '../internal/cidr';
-import { NAMESPACE_NAME_LABEL } from '../internal/names';
-import { effectivePolicyTypes } from '../internal/validate-policy';
+import { Selector, normalizeSelector, selectorMatches, Labels, EVERYTHING } from './label-selector';
+import { Cidr, IpAddress, parseCidrLenient, cidrContainsIp } from '../k8s/cidr';
+import { NAMESPACE_NAME_LABEL } from '../k8s/names';
+import { effectivePolicyTypes } from '../k8s/validate-network-policy';
 
 export type DirectionName = 'Ingress' | 'Egress';
 

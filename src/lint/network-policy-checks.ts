@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { apiObjectsOf } from './api-objects';
 import { Finding, Severity } from './finding';
 import { sortFindings } from './finding-order';
-import { failsBuild, lintObjects } from './lint';
+import { failsBuild, lintObjects } from './runner';
 import { LinterOptions } from './network-policy-linter';
 
 /**

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
 import { apiObjectsOf } from './api-objects';
 import { Finding } from './finding';
-import { failsBuild, lintObjects, ruleDocs } from './lint';
-import { parseManifests } from '../internal/manifest-input';
+import { failsBuild, lintObjects, ruleDocs } from './runner';
+import { parseManifests } from '../manifests/parse';
 
 /**
  * Options of the linter.

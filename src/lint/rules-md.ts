@@ -1,4 +1,4 @@
-import { ruleDocs } from './lint';
+import { ruleDocs } from './runner';
 import { SUPPRESS_ANNOTATION } from './suppressions';
 
 /** RULES.md, from the rules themselves (a test keeps the file in sync). */

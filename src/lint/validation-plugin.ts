@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { LintInput } from './context';
-import { failsBuild, lintObjects } from './lint';
+import { failsBuild, lintObjects } from './runner';
 import { LinterOptions } from './network-policy-linter';
-import { parseManifests } from '../internal/manifest-input';
+import { parseManifests } from '../manifests/parse';
 
 /**
  * A resource in a violation of a cdk8s validation report (cdk8s-cli `ValidationViolatingResource`).

@@ -4,9 +4,9 @@
  * BlockMetadata) and the rules can share them.
  */
 import { PodEndpoint } from '../engine';
-import { IpAddress, parseIp } from '../internal/cidr';
-import { METADATA_ENDPOINTS } from '../internal/metadata';
-import { NAMESPACE_NAME_LABEL } from '../internal/names';
+import { IpAddress, parseIp } from '../k8s/cidr';
+import { METADATA_ENDPOINTS } from '../k8s/metadata-endpoints';
+import { NAMESPACE_NAME_LABEL } from '../k8s/names';
 
 export function metadataIps(): { ip: IpAddress; address: string; provider: string }[] {
   return METADATA_ENDPOINTS.map((m) => ({ ...m, ip: parseIp(m.address)! }));

@@ -5,10 +5,10 @@
  * input (one inventory, one analysis).
  */
 import { Analysis, Endpoint } from '../engine';
-import { Connection } from './diff';
-import { ReportEndpoint, ReportModel } from './model';
+import { Connection } from './connection-diff';
+import { ReportEndpoint, ReportModel } from './report-model';
 import { LintInput } from '../lint/context';
-import { LintOptions, lintObjects } from '../lint/lint';
+import { LintOptions, lintObjects } from '../lint/runner';
 
 export interface BuildReportOptions extends LintOptions {
   readonly title?: string;

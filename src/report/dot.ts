@@ -1,4 +1,4 @@
-import { GroupedReport, ReportNode } from './model';
+import { GroupedReport, ReportNode } from './report-model';
 
 function q(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

@@ -1,4 +1,4 @@
-import { ReportModel, sortEndpoints } from './model';
+import { ReportModel, sortEndpoints } from './report-model';
 import { sortFindings } from '../lint/finding-order';
 
 /** The model as stable JSON: endpoints and edges in canonical order, findings sorted. */

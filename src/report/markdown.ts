@@ -1,4 +1,4 @@
-import { GroupedReport, nodeTitle, reportMatrix } from './model';
+import { GroupedReport, nodeTitle, reportMatrix } from './report-model';
 import { Finding } from '../lint/finding';
 import { objectRef, sortFindings } from '../lint/finding-order';
 

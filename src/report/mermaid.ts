@@ -1,4 +1,4 @@
-import { GroupedReport, ReportNode } from './model';
+import { GroupedReport, ReportNode } from './report-model';
 
 /** Escapes text for a quoted Mermaid label. */
 function esc(text: string): string {

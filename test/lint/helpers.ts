@@ -1,5 +1,5 @@
 import { Finding } from '../../src/lint/finding';
-import { lintObjects } from '../../src/lint/lint';
+import { lintObjects } from '../../src/lint/runner';
 
 export interface WorkloadExtras {
   readonly ports?: any[];

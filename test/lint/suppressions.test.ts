@@ -1,5 +1,5 @@
 import { DNS_EGRESS, deployment, lint, policy } from './helpers';
-import { lintObjects, failsBuild } from '../../src/lint/lint';
+import { lintObjects, failsBuild } from '../../src/lint/runner';
 import { parseSuppressions } from '../../src/lint/suppressions';
 
 describe('parsing', () => {

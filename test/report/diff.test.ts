@@ -1,5 +1,5 @@
 import { ConnSet } from '../../src/engine';
-import { diffConnections, formatChange, renderDiffText } from '../../src/report/diff';
+import { diffConnections, formatChange, renderDiffText } from '../../src/report/connection-diff';
 
 const c = (from: string, to: string, conns: string) => ({ from, to, conns: ConnSet.parse(conns) });
 

@@ -1,5 +1,5 @@
 import { Severity } from '../../src/lint/finding';
-import { ReportModel } from '../../src/report/model';
+import { ReportModel } from '../../src/report/report-model';
 
 /** shop (frontend, backend, db), monitoring (prometheus), and the internet. */
 export function shopModel(): ReportModel {

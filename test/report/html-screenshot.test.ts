@@ -11,10 +11,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { decodePng, pngStats } from './png';
-import { readInputs } from '../../src/internal/manifest-input';
+import { readInputs } from '../../src/manifests/parse';
 import { buildReport } from '../../src/report/build';
 import { renderHtml } from '../../src/report/html';
-import { groupReport } from '../../src/report/model';
+import { groupReport } from '../../src/report/report-model';
 
 const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'].find((c) => spawnSync('which', [c]).status === 0);
 const WIDTH = 1280;

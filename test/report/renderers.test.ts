@@ -5,7 +5,7 @@ import { renderHtml, renderSvg } from '../../src/report/html';
 import { renderJson } from '../../src/report/json';
 import { renderMarkdown } from '../../src/report/markdown';
 import { renderMermaid } from '../../src/report/mermaid';
-import { groupReport, nodeTitle, reportMatrix } from '../../src/report/model';
+import { groupReport, nodeTitle, reportMatrix } from '../../src/report/report-model';
 
 describe('grouping', () => {
   test('a workload every endpoint reaches is drawn with one edge from "anywhere"', () => {

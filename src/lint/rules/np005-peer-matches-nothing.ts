@@ -1,5 +1,5 @@
 import { SelectorPeer, describePeer, pinnedValue } from '../../engine';
-import { NAMESPACE_NAME_LABEL } from '../../internal/names';
+import { NAMESPACE_NAME_LABEL } from '../../k8s/names';
 import { LintContext } from '../context';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';

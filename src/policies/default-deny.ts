@@ -1,0 +1,86 @@
+import { Construct } from 'constructs';
+import { DnsProvider } from '../vocabulary/dns-provider';
+import { RuleModel } from './_rule-rendering';
+import { quote } from '../vocabulary/_selector-model';
+import { NetworkPolicyBase, PolicyProps } from './policy-base';
+import { Direction } from '../vocabulary/protocol';
+
+/**
+ * Props for `DefaultDeny`.
+ */
+export interface DefaultDenyProps extends PolicyProps {
+  /**
+   * Which direction(s) to deny.
+   *
+   * @default Direction.BOTH
+   */
+  readonly direction?: Direction;
+
+  /**
+   * Keep DNS working: allow egress to the cluster DNS (UDP and TCP 53, nothing else). Only
+   * meaningful when egress is denied.
+   *
+   * @default - true when egress is denied
+   */
+  readonly allowDns?: boolean;
+
+  /**
+   * Where DNS queries go, when `allowDns` is on.
+   *
+   * @default DnsProvider.kubeDns()
+   */
+  readonly dnsProvider?: DnsProvider;
+}
+
+/**
+ * Denies all traffic in the chosen direction(s) for the selected pods (by default every pod of
+ * the namespace), keeping DNS to the cluster DNS pods unless `allowDns: false`.
+ *
+ * NetworkPolicies never deny: this works by isolating the pods while admitting nothing. Other
+ * policies selecting the same pods (e.g. `AllowFrom`) then open exactly what they allow.
+ *
+ * @example
+ * new DefaultDeny(chart, 'default-deny'); // both directions, DNS kept
+ * new DefaultDeny(chart, 'default-deny-ingress', { direction: Direction.INGRESS });
+ */
+export class DefaultDeny extends NetworkPolicyBase {
+  /** The direction(s) denied. */
+  public readonly direction: Direction;
+
+  /** Whether DNS stays allowed. */
+  public readonly allowDns: boolean;
+
+  private readonly dnsProvider: DnsProvider;
+
+  public constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
+    super(scope, id, props);
+    const direction = props.direction ?? Direction.BOTH;
+    if (!Object.values(Direction).includes(direction)) {
+      throw this._error(`invalid direction ${quote(direction)}: must be Direction.INGRESS, Direction.EGRESS or Direction.BOTH`);
+    }
+    this.direction = direction;
+    const deniesEgress = direction !== Direction.INGRESS;
+    if (props.allowDns === true && !deniesEgress) {
+      throw this._error('allowDns: true needs egress to be denied (direction EGRESS or BOTH): an ingress-only policy does not restrict DNS');
+    }
+    if (props.dnsProvider !== undefined && !(props.dnsProvider instanceof DnsProvider)) {
+      throw this._error(`invalid dnsProvider ${quote(props.dnsProvider)}: must be a DnsProvider, e.g. DnsProvider.nodeLocal()`);
+    }
+    if (props.dnsProvider !== undefined && (props.allowDns === false || !deniesEgress)) {
+      throw this._error('dnsProvider is given but DNS is not allowed (allowDns: false, or ingress only): remove one of them');
+    }
+    this.allowDns = props.allowDns ?? deniesEgress;
+    this.dnsProvider = props.dnsProvider ?? DnsProvider.kubeDns();
+  }
+
+  /** @internal */
+  public _ingressRules(): RuleModel[] | undefined {
+    return this.direction === Direction.EGRESS ? undefined : [];
+  }
+
+  /** @internal */
+  public _egressRules(): RuleModel[] | undefined {
+    if (this.direction === Direction.INGRESS) return undefined;
+    return this.allowDns ? [{ peers: this.dnsProvider._peers, ports: this.dnsProvider._ports }] : [];
+  }
+}

@@ -1,0 +1,45 @@
+import { Construct } from 'constructs';
+import { RuleModel } from './_rule-rendering';
+import { Peer } from '../vocabulary/peer';
+import { NetworkPolicyBase, PolicyProps } from './policy-base';
+
+/**
+ * Props for `IsolateNamespace`.
+ */
+export interface IsolateNamespaceProps extends PolicyProps {
+  /**
+   * Peers outside the namespace that may still connect (e.g. the ingress controller's
+   * namespace, a monitoring namespace).
+   *
+   * @default - only pods of the same namespace
+   */
+  readonly allowFrom?: Peer[];
+}
+
+/**
+ * The pods of the namespace accept ingress only from pods of the same namespace (and from
+ * `allowFrom`). Egress is not restricted.
+ *
+ * @example
+ * new IsolateNamespace(chart, 'isolate-namespace', { namespace: 'team-a' });
+ */
+export class IsolateNamespace extends NetworkPolicyBase {
+  private readonly peers: Peer[];
+
+  public constructor(scope: Construct, id: string, props: IsolateNamespaceProps = {}) {
+    super(scope, id, props);
+    this.peers = [Peer.pods(), ...this._checkPeers(props.allowFrom, 'allowFrom', true)];
+  }
+
+  /**
+   * Lets more peers from outside the namespace in.
+   */
+  public addPeer(...peers: Peer[]): void {
+    this.peers.push(...this._checkPeers(peers, 'addPeer()', true));
+  }
+
+  /** @internal */
+  public _ingressRules(): RuleModel[] {
+    return [{ peers: this.peers, ports: [] }];
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * What a `Peer` means, as data: the descriptor the rendering, the Firewall (two-sided rules)
+ * and any other internal code inspect. Not part of the public API.
+ */
+import { k8s } from 'cdk8s-plus-28';
+import { Cidr } from '../k8s/cidr';
+import { NAMESPACE_NAME_LABEL } from '../k8s/names';
+import { isEmptySelector, renderSelector, SelectorModel, selectorToString } from './_selector-model';
+
+/** Which namespaces a selector peer looks in. */
+export type NamespaceScope =
+  /** the namespace of the policy the peer is used in (a `podSelector` alone) */
+  | { readonly kind: 'policy' }
+  /** one namespace, known by name (rendered through `kubernetes.io/metadata.name`) */
+  | { readonly kind: 'name'; readonly name: string }
+  /** every namespace whose labels match */
+  | { readonly kind: 'selector'; readonly selector: SelectorModel }
+  /** every namespace (`namespaceSelector: {}`) */
+  | { readonly kind: 'all' };
+
+/**
+ * A peer:
+ * - `pods`: the pods matching `pods` (empty = every pod) in the namespaces of `namespaces`.
+ *   `Peer.namespace(name)` is `pods` with an empty selector and a `name` scope,
+ *   `Peer.allPods()` an empty selector and the `all` scope.
+ * - `ipBlock`: addresses in `cidr` outside every `except`.
+ * - `anywhere`: no restriction (a rule containing it has no `from` / `to`).
+ */
+export type PeerModel =
+  | { readonly kind: 'pods'; readonly pods: SelectorModel; readonly namespaces: NamespaceScope }
+  | { readonly kind: 'ipBlock'; readonly cidr: Cidr; readonly except: readonly Cidr[] }
+  | { readonly kind: 'anywhere' };
+
+/** The peer in Kubernetes shape; undefined for `anywhere` (it is the absence of a peer list). */
+export function renderPeer(model: PeerModel): k8s.NetworkPolicyPeer | undefined {
+  switch (model.kind) {
+    case 'anywhere':
+      return undefined;
+    case 'ipBlock':
+      return {
+        ipBlock: model.except.length > 0
+          ? { cidr: model.cidr.text, except: model.except.map((c) => c.text) }
+          : { cidr: model.cidr.text },
+      };
+    case 'pods': {
+      const pods = renderSelector(model.pods);
+      const scope = model.namespaces;
+      if (scope.kind === 'policy') return { podSelector: pods };
+      const namespaceSelector: k8s.LabelSelector = scope.kind === 'name'
+        ? { matchLabels: { [NAMESPACE_NAME_LABEL]: scope.name } }
+        : scope.kind === 'selector' ? renderSelector(scope.selector) : {};
+      // every pod of the namespaces: the namespace selector alone says it
+      return isEmptySelector(model.pods) ? { namespaceSelector } : { namespaceSelector, podSelector: pods };
+    }
+  }
+}
+
+/** The readable form of a peer, also its identity for de-duplication. */
+export function peerToString(model: PeerModel): string {
+  switch (model.kind) {
+    case 'anywhere':
+      return 'anywhere';
+    case 'ipBlock':
+      return model.except.length > 0
+        ? `${model.cidr.text} except ${model.except.map((c) => c.text).join(', ')}`
+        : model.cidr.text;
+    case 'pods': {
+      const pods = isEmptySelector(model.pods) ? 'all pods' : selectorToString(model.pods);
+      const scope = model.namespaces;
+      switch (scope.kind) {
+        case 'policy': return isEmptySelector(model.pods) ? "all pods in the policy's namespace" : pods;
+        case 'name': return `${pods} in namespace ${scope.name}`;
+        case 'selector': return `${pods} in namespaces ${selectorToString(scope.selector)}`;
+        default: return `${pods} in all namespaces`;
+      }
+    }
+  }
+}
+
+/** What kind of peer this is, for code that treats kinds differently (e.g. the Firewall). */
+export type PeerKind =
+  /** pods matching a non-empty selector, in some namespace(s) */
+  | 'pods'
+  /** every pod of one named namespace */
+  | 'namespace'
+  /** every pod of the namespaces matching a selector */
+  | 'namespaces'
+  /** every pod of the policy's own namespace (`podSelector: {}`) */
+  | 'namespacePods'
+  /** every pod of the cluster */
+  | 'allPods'
+  | 'ipBlock'
+  | 'anywhere';
+
+export function peerKind(model: PeerModel): PeerKind {
+  if (model.kind !== 'pods') return model.kind;
+  if (!isEmptySelector(model.pods)) return 'pods';
+  switch (model.namespaces.kind) {
+    case 'policy': return 'namespacePods';
+    case 'name': return 'namespace';
+    case 'selector': return 'namespaces';
+    default: return 'allPods';
+  }
+}
+
+/**
+ * The name of the one namespace a selector peer looks in, when it is known: its own name scope,
+ * or `policyNamespace` for a peer relative to the policy. Undefined for label-selected or all
+ * namespaces, IP blocks and anywhere.
+ */
+export function peerNamespaceName(model: PeerModel, policyNamespace?: string): string | undefined {
+  if (model.kind !== 'pods') return undefined;
+  if (model.namespaces.kind === 'name') return model.namespaces.name;
+  if (model.namespaces.kind === 'policy') return policyNamespace;
+  return undefined;
+}
+
+/**
+ * The same peer, anchored to a namespace: a peer relative to the policy's namespace (`policy`
+ * scope) gets that namespace by name, so that it keeps its meaning in a policy of another
+ * namespace (what a two-sided rule needs). Other peers are returned unchanged.
+ */
+export function anchorPeer(model: PeerModel, namespace: string): PeerModel {
+  if (model.kind !== 'pods' || model.namespaces.kind !== 'policy') return model;
+  return { kind: 'pods', pods: model.pods, namespaces: { kind: 'name', name: namespace } };
+}

@@ -1,0 +1,140 @@
+import { IPodSelector, k8s } from 'cdk8s-plus-28';
+import { labelValueError } from '../k8s/names';
+import { EMPTY_SELECTOR, isEmptySelector, makeSelector, quote, renderSelector, SelectorModel, selectorToString } from './_selector-model';
+import { describeWorkload, selectWorkload } from './_workload';
+import { LabelExpression } from './label-expression';
+
+/**
+ * Options for `PodSelector.matching()`: labels and expressions, all of which must hold.
+ */
+export interface PodSelectorOptions {
+  /**
+   * Labels the pods must carry (all of them: AND).
+   *
+   * @default - no label constraint
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Label expressions the pods must satisfy (all of them, and `labels` too: AND).
+   *
+   * @default - no expression
+   */
+  readonly expressions?: LabelExpression[];
+}
+
+/**
+ * Which pods of its namespace a policy applies to (`spec.podSelector`).
+ *
+ * A policy only ever selects pods of its own namespace.
+ */
+export class PodSelector {
+  /** The pods labelled `app=<name>`. */
+  public static app(name: string): PodSelector {
+    const where = `PodSelector.app(${quote(name)})`;
+    if (name === '' || name === undefined || name === null) {
+      throw new Error(`Invalid app name ${quote(name)} in ${where}: must not be empty (it is the value of the "app" label)`);
+    }
+    const err = labelValueError(name);
+    if (err) throw new Error(`Invalid app name ${quote(name)} in ${where}: it is the value of the "app" label, and ${err}`);
+    return PodSelector.of({ labels: { app: name }, expressions: [] });
+  }
+
+  /** The pods carrying all of these labels. */
+  public static labels(labels: { [key: string]: string }): PodSelector {
+    return PodSelector.of(makeSelector(labels, undefined, 'PodSelector.labels()'));
+  }
+
+  /** The pods satisfying all of these label expressions. */
+  public static expressions(...expressions: LabelExpression[]): PodSelector {
+    return PodSelector.of(makeSelector(undefined, expressions, 'PodSelector.expressions()'));
+  }
+
+  /** The pods matching labels AND expressions. */
+  public static matching(options: PodSelectorOptions): PodSelector {
+    return PodSelector.of(makeSelector(options.labels, options.expressions, 'PodSelector.matching()'));
+  }
+
+  /** Every pod of the namespace (`podSelector: {}`). */
+  public static all(): PodSelector {
+    return PodSelector.of(EMPTY_SELECTOR);
+  }
+
+  /**
+   * The pods of a cdk8s-plus-28 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
+   * `CronJob`, `Pod`) or of a `Pods.select(...)` in one namespace.
+   *
+   * Selected by the labels of its pods (without cdk8s-plus's hashed `cdk8s.io/metadata.addr`
+   * label, used only when the pods carry no other label), read at synth time. A policy with this
+   * selector and no `namespace` is placed in the workload's namespace; another namespace is an error.
+   *
+   * @param workload the workload or pod selection
+   */
+  public static workload(workload: IPodSelector): PodSelector {
+    const where = 'PodSelector.workload()';
+    const first = selectWorkload(workload, where);
+    const scope = first.namespaces;
+    if (scope.kind === 'selector' || scope.kind === 'all') {
+      throw new Error(`Invalid ${where} argument ${describeWorkload(workload)}: it selects pods in ${scope.kind === 'all' ? 'every namespace' : 'namespaces chosen by labels'}, ` +
+        'but a policy only selects pods of its own namespace. Select the pods of one namespace ' +
+        "(Pods.select(scope, id, { labels, namespaces: Namespaces.select(scope, 'ns', { names: ['shop'] }) })), " +
+        'or use Peer.workload() on the other side of a rule');
+    }
+    return new PodSelector(() => selectWorkload(workload, where).pods, scope.kind === 'name' ? scope.name : undefined);
+  }
+
+  /**
+   * A selector computed when it is rendered.
+   *
+   * @internal
+   */
+  public static _lazy(produce: () => SelectorModel): PodSelector {
+    return new PodSelector(produce);
+  }
+
+  private static of(model: SelectorModel): PodSelector {
+    return new PodSelector(() => model);
+  }
+
+  /**
+   * @param produce the selector; called when it is rendered (at synth time), so that a selector
+   * may resolve its labels lazily (e.g. from a workload)
+   * @param namespace the namespace of the pods, when the selector comes from a workload
+   */
+  private constructor(private readonly produce: () => SelectorModel, private readonly namespace?: string) {}
+
+  /**
+   * The namespace the selected pods live in, when the selector knows it (`workload()`).
+   *
+   * @internal
+   */
+  public _namespace(): string | undefined {
+    return this.namespace;
+  }
+
+  /**
+   * The selector as data.
+   *
+   * @internal
+   */
+  public _model(): SelectorModel {
+    return this.produce();
+  }
+
+  /**
+   * The selector in Kubernetes shape (`{}` for every pod).
+   *
+   * @internal
+   */
+  public _render(): k8s.LabelSelector {
+    return renderSelector(this.produce());
+  }
+
+  /**
+   * A readable form: `app=web`, `tier in (api,web)`, or `all pods`.
+   */
+  public toString(): string {
+    const model = this.produce();
+    return isEmptySelector(model) ? 'all pods' : selectorToString(model);
+  }
+}
