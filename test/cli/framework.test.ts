@@ -73,6 +73,87 @@ describe('parseArgs', () => {
   });
 });
 
+describe('parseArgs: the rules of the command line', () => {
+  const OUT: Pick<CommandSpec, 'name' | 'options'> = {
+    name: 'out',
+    options: [
+      { name: 'output', short: 'o', type: 'string', placeholder: 'FILE', description: 'a file' },
+      { name: 'format', short: 'f', type: 'list', description: 'formats', choices: ['a', 'b'] },
+      { name: 'strict', short: 's', type: 'flag', description: 'be strict' },
+      { name: 'port', type: 'string', description: 'a number' },
+    ],
+  };
+
+  test('-o FILE, -oFILE, -o=FILE, --output FILE and --output=FILE are the same', () => {
+    for (const argv of [['-o', 'r.html'], ['-or.html'], ['-o=r.html'], ['--output', 'r.html'], ['--output=r.html']]) {
+      expect(parseArgs(OUT, argv)).toEqual({ positionals: [], options: { output: 'r.html' } });
+    }
+  });
+
+  test('an inline value is everything after the first =, and may be empty; a separate value may be "" or -', () => {
+    expect(parseArgs(OUT, ['--output=a=b']).options.output).toBe('a=b');
+    expect(parseArgs(OUT, ['-o==b']).options.output).toBe('=b');
+    expect(parseArgs(OUT, ['--output=']).options.output).toBe('');
+    expect(parseArgs(OUT, ['--output', '']).options.output).toBe('');
+    expect(parseArgs(OUT, ['-o', '-']).options.output).toBe('-');
+    expect(parseArgs(OUT, ['--port', '-5', '-o', '-1x']).options).toEqual({ port: '-5', output: '-1x' });
+  });
+
+  test('-- ends the options: everything after it is a positional, -- itself is not', () => {
+    expect(parseArgs(OUT, ['--', '-o', 'x', '--strict', '-', '--'])).toEqual({ positionals: ['-o', 'x', '--strict', '-', '--'], options: {} });
+    expect(parseArgs(OUT, ['a', '-s', '--', 'b'])).toEqual({ positionals: ['a', 'b'], options: { strict: true } });
+    expect(parseArgs(OUT, ['', 'a'])).toEqual({ positionals: ['', 'a'], options: {} });
+  });
+
+  test('-- and other options are not values', () => {
+    expect(usageError(() => parseArgs(OUT, ['-o', '--', 'x']))).toBe('option --output needs a value (FILE)');
+    expect(usageError(() => parseArgs(OUT, ['--output', '-s']))).toBe('option --output needs a value (FILE)');
+    expect(usageError(() => parseArgs(OUT, ['-o']))).toBe('option --output needs a value (FILE)');
+    expect(usageError(() => parseArgs(OUT, ['--port']))).toBe('option --port needs a value');
+    expect(usageError(() => parseArgs(OUT, ['x', '--port', '--output', 'y']))).toBe('option --port needs a value');
+  });
+
+  test('flags: repeating one is fine, a value on one (also -sx, -s=) is an error', () => {
+    expect(parseArgs(OUT, ['--strict', '-s', '--strict']).options).toEqual({ strict: true });
+    expect(usageError(() => parseArgs(OUT, ['--strict=']))).toBe('option --strict takes no value');
+    expect(usageError(() => parseArgs(OUT, ['-sx']))).toBe('option --strict takes no value');
+    expect(usageError(() => parseArgs(OUT, ['-s=1']))).toBe('option --strict takes no value');
+    expect(usageError(() => parseArgs(OUT, ['-so', 'x']))).toBe('option --strict takes no value');
+    expect(usageError(() => parseArgs(OUT, ['-hx']))).toBe('option --help takes no value');
+  });
+
+  test('lists: every value is kept, in order, each checked against the choices', () => {
+    expect(parseArgs(OUT, ['-f', 'a']).options.format).toEqual(['a']);
+    expect(parseArgs(OUT, ['-fb', '--format=a', '--format', 'b']).options.format).toEqual(['b', 'a', 'b']);
+    expect(usageError(() => parseArgs(OUT, ['-f', 'a', '--format=c']))).toBe('option --format: "c" is not one of a, b');
+    expect(usageError(() => parseArgs(OUT, ['-f=']))).toBe('option --format: "" is not one of a, b');
+  });
+
+  test('a string option given twice is an error, also when the first one was inline', () => {
+    expect(usageError(() => parseArgs(OUT, ['--output=a', '-o', 'b']))).toBe('option --output was given twice');
+    expect(usageError(() => parseArgs(OUT, ['-o', '', '-ob']))).toBe('option --output was given twice');
+  });
+
+  test('unknown options: the whole argument for a short one, the name before = for a long one; with a hint', () => {
+    expect(usageError(() => parseArgs(OUT, ['-zfoo']))).toBe('unknown option -zfoo');
+    expect(usageError(() => parseArgs(OUT, ['-1']))).toBe('unknown option -1');
+    expect(usageError(() => parseArgs(OUT, ['--bogus=1']))).toBe('unknown option --bogus');
+    expect(usageError(() => parseArgs(OUT, ['--outptu=x']))).toBe('unknown option --outptu (did you mean --output?)');
+    expect(usageError(() => parseArgs(OUT, ['--out']))).toBe('unknown option --out (did you mean --output?)');
+    expect(usageError(() => parseArgs(OUT, ['--stricter']))).toBe('unknown option --stricter (did you mean --strict?)');
+    expect(usageError(() => parseArgs(OUT, ['--no-colour']))).toBe('unknown option --no-colour (did you mean --no-color?)');
+    expect(usageError(() => parseArgs(OUT, ['--color']))).toBe('unknown option --color');
+    expect(parseArgs(OUT, ['-oo']).options.output).toBe('o');
+  });
+
+  test('errors come in the order of the arguments', () => {
+    expect(usageError(() => parseArgs(OUT, ['--bogus', '--output']))).toBe('unknown option --bogus');
+    expect(usageError(() => parseArgs(OUT, ['--output', '--bogus']))).toBe('option --output needs a value (FILE)');
+    expect(usageError(() => parseArgs(OUT, ['-f', 'c', '--bogus']))).toBe('option --format: "c" is not one of a, b');
+    expect(usageError(() => parseArgs(OUT, ['--strict=1', '-z']))).toBe('option --strict takes no value');
+  });
+});
+
 describe('checkArgs', () => {
   test('required options and the number of positionals', () => {
     expect(usageError(() => checkArgs(SPEC, parseArgs(SPEC, ['a'])))).toBe('missing required option: --name N');
