@@ -4,6 +4,8 @@
  *
  * No dependencies and nothing heavy here: this module is loaded on every start.
  */
+import { parseArgs as nodeParseArgs, ParseArgsConfig } from 'util';
+import { editDistance } from '../text';
 
 /** Exit codes, the same for every command. */
 export const EXIT_OK = 0;
@@ -124,8 +126,10 @@ export const COMMON_OPTIONS: readonly OptionSpec[] = [
 // parsing
 
 /**
- * Parses a command's arguments: `--name value`, `--name=value`, `-x value`, flags, `--` to end
- * the options, and `-` as a positional (stdin). Options may come before or after positionals.
+ * Parses a command's arguments: `--name value`, `--name=value`, `-x value`, `-xvalue`, `-x=value`,
+ * flags, `--` to end the options, and `-` as a positional (stdin). Options may come before or
+ * after positionals. Node's `util.parseArgs` splits the arguments; the checks here (unknown
+ * options with a hint, missing values, choices, repeats) keep their own messages.
  */
 export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: readonly string[]): ParsedArgs {
   const all = [...spec.options, ...COMMON_OPTIONS];
@@ -134,16 +138,15 @@ export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: rea
   const positionals: string[] = [];
   const options: Record<string, string | boolean | string[] | undefined> = {};
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
+  const { tokens } = nodeParseArgs({ args: [...argv], options: nodeOptions(all), strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
       continue;
     }
+    if (token.kind === 'option-terminator') continue;
+    // `-sx` (a flag, then more letters) comes as one token per letter: the first one ends the parse
+    const arg = argv[token.index];
     let opt: OptionSpec | undefined;
     let inline: string | undefined;
     if (arg.startsWith('--')) {
@@ -153,8 +156,7 @@ export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: rea
       opt = byName.get(name);
       if (!opt) throw unknownOption(spec.name, `--${name}`, all.map((o) => o.name));
     } else {
-      const short = arg.slice(1, 2);
-      opt = byShort.get(short);
+      opt = byShort.get(arg.slice(1, 2));
       if (!opt) throw unknownOption(spec.name, arg, all.map((o) => o.name));
       if (arg.length > 2) inline = arg.slice(2).replace(/^=/, '');
     }
@@ -163,14 +165,10 @@ export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: rea
       options[opt.name] = true;
       continue;
     }
-    let value = inline;
-    if (value === undefined) {
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
-        throw new UsageError(`option --${opt.name} needs a value${opt.placeholder ? ` (${opt.placeholder})` : ''}`, spec.name);
-      }
-      value = next;
-      i++;
+    // without an inline value, util.parseArgs takes the next argument, whatever it is
+    const value = inline ?? token.value;
+    if (value === undefined || (inline === undefined && looksLikeOption(value))) {
+      throw new UsageError(`option --${opt.name} needs a value${opt.placeholder ? ` (${opt.placeholder})` : ''}`, spec.name);
     }
     if (opt.choices && !opt.choices.includes(value)) {
       throw new UsageError(`option --${opt.name}: "${value}" is not one of ${opt.choices.join(', ')}`, spec.name);
@@ -184,6 +182,20 @@ export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: rea
     }
   }
   return { positionals, options };
+}
+
+/** The specs in `util.parseArgs` terms: it then knows which options take the next argument. */
+function nodeOptions(specs: readonly OptionSpec[]): NonNullable<ParseArgsConfig['options']> {
+  const config: NonNullable<ParseArgsConfig['options']> = {};
+  for (const o of specs) {
+    config[o.name] = { type: o.type === 'flag' ? 'boolean' : 'string', ...(o.short ? { short: o.short } : {}) };
+  }
+  return config;
+}
+
+/** An argument that is an option, not a value: `-x`, `--x`, `--`; but not `-` (stdin) or `-1`. */
+function looksLikeOption(arg: string): boolean {
+  return arg.startsWith('-') && arg !== '-' && !/^-\d/.test(arg);
 }
 
 /** Checks required options and the number of positionals (not done for `--help`). */
@@ -207,21 +219,6 @@ function unknownOption(command: string, given: string, known: string[]): UsageEr
   const name = given.replace(/^-+/, '');
   const near = known.find((k) => k.startsWith(name) || name.startsWith(k) || editDistance(k, name) <= 2);
   return new UsageError(`unknown option ${given}${near ? ` (did you mean --${near}?)` : ''}`, command);
-}
-
-/** Plain Levenshtein distance (small inputs only). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = above;
-    }
-  }
-  return row[b.length];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ import {
   CommandContext,
   commandHelp,
   CommandSpec,
-  editDistance,
   EXIT_INPUT,
   EXIT_OK,
   makeStyle,
@@ -27,6 +26,7 @@ import {
   parseArgs,
   UsageError,
 } from './framework';
+import { editDistance } from '../text';
 
 export const TOOL = 'cdk8s-netpol';
 

@@ -3,11 +3,11 @@ import {
   colorEnabled,
   commandHelp,
   CommandSpec,
-  editDistance,
   makeStyle,
   parseArgs,
   UsageError,
 } from '../../src/cli/framework';
+import { editDistance } from '../../src/text';
 
 const SPEC: CommandSpec = {
   name: 'demo',
