@@ -49,7 +49,7 @@ of the destination (its protocol is then taken from the container port).`,
     'cdk8s-netpol check dist/app.k8s.yaml --from shop/web --to kube-system/coredns --port 53 --protocol UDP',
     'kubectl get netpol,deploy,ns -A -o yaml | cdk8s-netpol check - --from a/x --to b/y --port 443',
   ],
-  load: () => require('./check') as CommandModule,
+  load: () => require('./check-command') as CommandModule,
 };
 
 export const CONNLIST: CommandSpec = {
@@ -81,7 +81,7 @@ to them (a note on stderr names them).`,
     'cdk8s-netpol connlist dist/ --focus shop/frontend --focus kube-system',
     'helm template my-chart | cdk8s-netpol connlist -',
   ],
-  load: () => require('./connlist') as CommandModule,
+  load: () => require('./connlist-command') as CommandModule,
 };
 
 /** Every command, in the order of the tool's help. */

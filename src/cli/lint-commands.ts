@@ -61,7 +61,7 @@ everything reaches (or that reaches everything) gets one edge from (to) "anywher
     'cdk8s-netpol report dist/ --format html -o reachability.html',
     'cdk8s-netpol report dist/ --format dot | dot -Tsvg > reachability.svg',
   ],
-  load: () => require('./report') as CommandModule,
+  load: () => require('./report-command') as CommandModule,
 };
 
 export const DIFF: CommandSpec = {
