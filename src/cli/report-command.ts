@@ -6,11 +6,11 @@ import { CliError, CommandContext, EXIT_INPUT, EXIT_OK } from './framework';
 import { loadManifests } from './inputs';
 import { buildReport } from '../report/build';
 import { renderDot } from '../report/dot';
+import { groupReport } from '../report/group';
 import { renderHtml } from '../report/html';
 import { renderJson } from '../report/json';
 import { renderMarkdown } from '../report/markdown';
 import { renderMermaid } from '../report/mermaid';
-import { groupReport } from '../report/report-model';
 
 export function run(ctx: CommandContext): number {
   const { docs } = loadManifests(ctx, ctx.args.positionals);

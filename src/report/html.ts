@@ -1,4 +1,5 @@
-import { GroupedReport, ReportNode, nodeTitle, reportMatrix } from './report-model';
+import { reportMatrix } from './matrix';
+import { GroupedReport, ReportNode, nodeTitle } from './report-model';
 import { Finding } from '../lint/finding';
 import { objectRef, sortFindings } from '../lint/finding-order';
 

@@ -13,8 +13,8 @@ import * as path from 'path';
 import { decodePng, pngStats } from './png';
 import { readInputs } from '../../src/manifests/parse';
 import { buildReport } from '../../src/report/build';
+import { groupReport } from '../../src/report/group';
 import { renderHtml } from '../../src/report/html';
-import { groupReport } from '../../src/report/report-model';
 
 const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'].find((c) => spawnSync('which', [c]).status === 0);
 const WIDTH = 1280;

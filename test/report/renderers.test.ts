@@ -1,11 +1,13 @@
 import { bigModel, shopModel } from './fixtures';
 import { buildReport } from '../../src/report/build';
 import { renderDot } from '../../src/report/dot';
+import { groupReport } from '../../src/report/group';
 import { renderHtml, renderSvg } from '../../src/report/html';
 import { renderJson } from '../../src/report/json';
 import { renderMarkdown } from '../../src/report/markdown';
+import { reportMatrix } from '../../src/report/matrix';
 import { renderMermaid } from '../../src/report/mermaid';
-import { groupReport, nodeTitle, reportMatrix } from '../../src/report/report-model';
+import { nodeTitle } from '../../src/report/report-model';
 
 describe('grouping', () => {
   test('a workload every endpoint reaches is drawn with one edge from "anywhere"', () => {
