@@ -1,15 +1,50 @@
 /**
  * `cdk8s-netpol check PATHS... --from A --to B --port N [--protocol P]`: the verdict on one
  * connection, with the engine's explanation. Exit 0 allowed, 1 denied, 3 not covered.
+ *
+ * The engine and the manifest reader are required when the command runs (start-up stays small).
  */
-import { explainConnection, PodEndpoint, PROTOCOLS, ProtocolName } from '../engine';
-import { CliError, CommandContext, EXIT_FAIL, EXIT_INPUT, EXIT_OK } from './framework';
-import { inputCall, loadAnalysis } from './inputs';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { explainConnection, PodEndpoint, ProtocolName } from '../engine';
+import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK } from './framework';
+import { IPBLOCK_OPTION, PATHS_HELP } from './options';
 
 /** `check`: NetworkPolicy does not apply to the pair (hostNetwork, loopback, outside to outside). */
 export const EXIT_NOT_COVERED = 3;
 
+export const CHECK: CommandSpec = {
+  name: 'check',
+  summary: 'Is one connection allowed? Prints the verdict and which policies and rules decide it.',
+  usage: 'PATHS... --from A --to B --port N [--protocol P]',
+  description: `${PATHS_HELP}
+
+Endpoints are namespace/name of a workload or pod (a name alone means namespace default),
+or an IPv4/IPv6 address outside the cluster. --port takes a number, or a container port name
+of the destination (its protocol is then taken from the container port).`,
+  options: [
+    { name: 'from', short: 'f', type: 'string', placeholder: 'A', description: 'the source: namespace/name or an IP address', required: true },
+    { name: 'to', short: 't', type: 'string', placeholder: 'B', description: 'the destination: namespace/name or an IP address', required: true },
+    { name: 'port', short: 'p', type: 'string', placeholder: 'N', description: 'the destination port: 1-65535, or a named container port of the destination', required: true },
+    { name: 'protocol', type: 'string', placeholder: 'P', description: 'TCP, UDP or SCTP', default: 'TCP' },
+    { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json'], default: 'txt' },
+    IPBLOCK_OPTION,
+  ],
+  minPositionals: 1,
+  positionalName: 'PATHS',
+  exitCodes: '0 allowed, 1 denied, 2 unreadable or invalid input or bad usage, ' +
+    '3 not covered by NetworkPolicy (hostNetwork, a pod to itself, two outside addresses)',
+  examples: [
+    'cdk8s-netpol check dist/ --from shop/frontend --to shop/backend --port 8080',
+    'cdk8s-netpol check dist/ --from shop/backend --to 169.254.169.254 --port 80',
+    'cdk8s-netpol check dist/app.k8s.yaml --from shop/web --to kube-system/coredns --port 53 --protocol UDP',
+    'kubectl get netpol,deploy,ns -A -o yaml | cdk8s-netpol check - --from a/x --to b/y --port 443',
+  ],
+  load: () => ({ run }),
+};
+
 export function run(ctx: CommandContext): number {
+  const { explainConnection } = require('../engine') as typeof import('../engine');
+  const { inputCall, loadAnalysis } = require('./inputs') as typeof import('./inputs');
   const fromText = ctx.str('from') as string;
   const toText = ctx.str('to') as string;
   const portText = (ctx.str('port') as string).trim();
@@ -76,6 +111,7 @@ function sideJson(side: ReturnType<typeof explainConnection>['egress']) {
 }
 
 function parseProtocol(text: string): ProtocolName {
+  const { PROTOCOLS } = require('../engine') as typeof import('../engine');
   const p = text.trim().toUpperCase();
   if (!PROTOCOLS.includes(p as ProtocolName)) {
     throw new CliError(`--protocol "${text}": expected TCP, UDP or SCTP`, EXIT_INPUT);

@@ -2,9 +2,45 @@
  * `cdk8s-netpol connlist PATHS... [--format txt|json|md|csv]`: every allowed connection between
  * distinct endpoints, as the engine lists it (sorted; outside addresses as ranges split where
  * ipBlocks cut them). This module only formats.
+ *
+ * The engine and the manifest reader are required when the command runs (start-up stays small).
  */
-import { CliError, CommandContext, EXIT_INPUT, EXIT_OK } from './framework';
-import { inputCall, loadAnalysis } from './inputs';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
+import { IPBLOCK_OPTION, PATHS_HELP } from './options';
+import { compare, markdownCell } from '../text';
+
+export const CONNLIST: CommandSpec = {
+  name: 'connlist',
+  summary: 'Every allowed connection between distinct endpoints, one line each, sorted.',
+  usage: 'PATHS... [--format txt|json|md|csv]',
+  description: `${PATHS_HELP}
+
+Each line is "SOURCE => DESTINATION : CONNECTIONS", e.g.
+  shop/frontend => shop/backend : TCP 8080
+Addresses outside the cluster appear as ranges, split where ipBlocks cut them
+(0.0.0.0-9.255.255.255). hostNetwork workloads are left out: NetworkPolicy does not apply
+to them (a note on stderr names them).`,
+  options: [
+    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json', 'md', 'csv'], default: 'txt' },
+    {
+      name: 'focus',
+      type: 'list',
+      placeholder: 'X',
+      description: 'only connections from or to X: a namespace/name, or a namespace (every endpoint in it)',
+    },
+    IPBLOCK_OPTION,
+  ],
+  minPositionals: 1,
+  positionalName: 'PATHS',
+  examples: [
+    'cdk8s-netpol connlist dist/',
+    'cdk8s-netpol connlist dist/ --format md > connectivity.md',
+    'cdk8s-netpol connlist dist/ --focus shop/frontend --focus kube-system',
+    'helm template my-chart | cdk8s-netpol connlist -',
+  ],
+  load: () => ({ run }),
+};
 
 /** One line of the listing. */
 export interface ConnLine {
@@ -15,12 +51,13 @@ export interface ConnLine {
 }
 
 export function run(ctx: CommandContext): number {
+  const { inputCall, loadAnalysis } = require('./inputs') as typeof import('./inputs');
   const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
   const focus = ctx.list('focus');
   for (const f of focus) {
     // a misspelt focus would silently list nothing: it must name an endpoint or a namespace
     if (f.includes('/')) {inputCall(() => analysis.endpoint(f));} else if (!analysis.pods.some((p) => p.namespace === f)) {
-      const namespaces = [...new Set(analysis.pods.map((p) => p.namespace))].sort();
+      const namespaces = [...new Set(analysis.pods.map((p) => p.namespace))].sort(compare);
       throw new CliError(`--focus ${f}: no workload in namespace "${f}"; namespaces: ${namespaces.join(', ')}`, EXIT_INPUT);
     }
   }
@@ -45,17 +82,13 @@ export function formatConnlist(lines: readonly ConnLine[], format: string): stri
       return [
         '| from | to | connections |',
         '| --- | --- | --- |',
-        ...lines.map((l) => `| ${md(l.from)} | ${md(l.to)} | ${md(l.connections)} |`),
+        ...lines.map((l) => `| ${markdownCell(l.from)} | ${markdownCell(l.to)} | ${markdownCell(l.connections)} |`),
       ].join('\n') + '\n';
     case 'csv':
       return ['from,to,connections', ...lines.map((l) => [l.from, l.to, l.connections].map(csv).join(','))].join('\n') + '\n';
     default:
       return lines.map((l) => `${l.from} => ${l.to} : ${l.connections}\n`).join('');
   }
-}
-
-function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
 function csv(text: string): string {

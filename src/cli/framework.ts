@@ -71,7 +71,7 @@ export interface CommandContext {
   list(name: string): string[];
 }
 
-/** A command's implementation, in its own module, loaded only when the command runs. */
+/** A command's implementation: its module requires what it needs only when the command runs. */
 export interface CommandModule {
   run(ctx: CommandContext): number | Promise<number>;
 }
@@ -96,7 +96,7 @@ export interface CommandSpec {
   readonly exitCodes?: string;
   /** example command lines, in full (`cdk8s-netpol check ...`); without the tool name, it is put in front */
   readonly examples?: readonly string[];
-  /** requires the implementation; keep it a `require` so that start-up stays small */
+  /** the implementation; what it needs beyond the framework is required when it runs, so that start-up stays small */
   readonly load: () => CommandModule;
 }
 

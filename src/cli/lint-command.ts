@@ -1,16 +1,50 @@
 /**
  * `cdk8s-netpol lint PATHS... [--format text|json|sarif] [--strict]`: the rule pack over the
  * manifests. Exit 1 on errors (and on warnings with --strict), 0 otherwise, 2 on unreadable input.
+ *
+ * The rules, the manifest reader and SARIF are required when the command runs (start-up stays small).
  */
-import * as fs from 'fs';
-import { CliError, CommandContext, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
-import { loadManifests } from './inputs';
-import { Finding } from '../lint/finding';
-import { objectRef } from '../lint/finding-order';
-import { failsBuild, lintObjects, ruleDocs } from '../lint/runner';
-import { renderSarif } from '../report/sarif';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
+import { IPBLOCK_OPTION, outputOption, PATHS_HELP } from './options';
+import { writeOutput } from './output';
+import type { Finding } from '../lint/finding';
+import { plural } from '../text';
+
+export const LINT: CommandSpec = {
+  name: 'lint',
+  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP013, see RULES.md).',
+  usage: 'PATHS... [--format text|json|sarif] [--strict] [-o FILE]',
+  description: `${PATHS_HELP}
+
+Each finding names the rule, the object and a one-line fix. Suppress a rule on one object with
+the annotation  cdk8s-netpol.io/suppress: "NP001=reason, NP012=reason"  on the workload or the
+policy: suppressed findings are still listed, with their reason, and never fail the run.
+SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
+  options: [
+    { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'sarif'], default: 'text' },
+    outputOption('write the findings to FILE instead of stdout (the summary still goes to stderr)'),
+    { name: 'strict', type: 'flag', description: 'warnings fail the run too' },
+    { name: 'rule', type: 'list', placeholder: 'ID', description: 'run only this rule' },
+    { name: 'skip', type: 'list', placeholder: 'ID', description: 'do not run this rule' },
+    IPBLOCK_OPTION,
+  ],
+  minPositionals: 1,
+  positionalName: 'PATHS',
+  exitCodes: '0 no error (with --strict: no error or warning), 1 errors (or warnings with --strict), 2 unreadable or invalid input or bad usage',
+  examples: [
+    'cdk8s-netpol lint dist/',
+    'cdk8s-netpol lint dist/ --strict',
+    'cdk8s-netpol lint dist/ --format sarif --output netpol.sarif',
+    'helm template my-chart | cdk8s-netpol lint -',
+  ],
+  load: () => ({ run }),
+};
 
 export function run(ctx: CommandContext): number {
+  const { loadManifests } = require('./inputs') as typeof import('./inputs');
+  const { failsBuild, lintObjects, ruleDocs } = require('../lint/runner') as typeof import('../lint/runner');
+  const { renderSarif } = require('../report/sarif') as typeof import('../report/sarif');
   const { docs } = loadManifests(ctx, ctx.args.positionals);
   const known = new Set(ruleDocs().map((r) => r.id));
   for (const id of [...ctx.list('rule'), ...ctx.list('skip')]) {
@@ -30,16 +64,7 @@ export function run(ctx: CommandContext): number {
   const output = format === 'json' ? JSON.stringify(findings, undefined, 2) + '\n'
     : format === 'sarif' ? renderSarif(findings, ruleDocs())
       : formatText(findings, ctx.style);
-  const file = ctx.str('output');
-  if (file) {
-    try {
-      fs.writeFileSync(file, output);
-    } catch (e) {
-      throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, EXIT_INPUT);
-    }
-  } else {
-    ctx.io.stdout.write(output);
-  }
+  const file = writeOutput(ctx, output);
   if (file || format !== 'text') ctx.err(summary(findings));
   return failsBuild(findings, strict) ? EXIT_FAIL : EXIT_OK;
 }
@@ -48,9 +73,8 @@ export function run(ctx: CommandContext): number {
 export function summary(findings: readonly Finding[]): string {
   const active = findings.filter((f) => !f.suppressed);
   const n = (sev: string) => active.filter((f) => f.severity === sev).length;
-  const plural = (k: number, w: string) => `${k} ${w}${k === 1 || w === 'info' ? '' : 's'}`;
   const suppressed = findings.length - active.length;
-  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')}` +
+  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info', 'info')}` +
     (suppressed > 0 ? ` (${suppressed} suppressed)` : '');
 }
 
@@ -61,6 +85,7 @@ export function summary(findings: readonly Finding[]): string {
  *     fix: use ...
  */
 export function formatText(findings: readonly Finding[], style: Style): string {
+  const { objectRef } = require('../lint/finding-order') as typeof import('../lint/finding-order');
   const out: string[] = [];
   const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
   for (const f of findings.filter((x) => !x.suppressed)) {

@@ -4,13 +4,12 @@
  *
  * `main(argv, io)` runs one command and resolves to its exit code; it never throws and never
  * prints a stack trace (set CDK8S_NETPOL_DEBUG=1 to see one). Run as a program, it uses the
- * real process. Only the framework and the command list load at start; each command's module
- * (and the engine, the YAML parser) loads when that command runs.
+ * real process. Only the framework and the command list (each command's spec) load at start;
+ * what a command needs to run (the engine, the YAML parser) loads when that command runs.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS } from './commands';
-import './lint-commands'; // registers lint, report and diff
 import {
   checkArgs,
   CliError,

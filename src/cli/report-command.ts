@@ -1,18 +1,50 @@
 /**
  * `cdk8s-netpol report PATHS... --format md|mermaid|dot|html|json [-o FILE]`.
+ *
+ * The report model, its renderers and the manifest reader are required when the command runs
+ * (start-up stays small).
  */
-import * as fs from 'fs';
-import { CliError, CommandContext, EXIT_INPUT, EXIT_OK } from './framework';
-import { loadManifests } from './inputs';
-import { buildReport } from '../report/build';
-import { renderDot } from '../report/dot';
-import { groupReport } from '../report/group';
-import { renderHtml } from '../report/html';
-import { renderJson } from '../report/json';
-import { renderMarkdown } from '../report/markdown';
-import { renderMermaid } from '../report/mermaid';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { CommandContext, CommandSpec, EXIT_OK } from './framework';
+import { IPBLOCK_OPTION, outputOption, PATHS_HELP } from './options';
+import { writeOutput } from './output';
+
+export const REPORT: CommandSpec = {
+  name: 'report',
+  summary: 'The reachability picture: which workloads and address ranges reach which, on which ports.',
+  usage: 'PATHS... --format md|mermaid|dot|html|json [-o FILE]',
+  description: `${PATHS_HELP}
+
+md: a matrix plus the findings, for a pull-request comment. mermaid: a flowchart GitHub renders.
+dot: for Graphviz. html: one self-contained page (graph, matrix, findings). json: the model.
+Workloads of a namespace with identical connections are drawn as one node, and a workload that
+everything reaches (or that reaches everything) gets one edge from (to) "anywhere".`,
+  options: [
+    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['md', 'mermaid', 'dot', 'html', 'json'], default: 'md' },
+    outputOption('write to FILE instead of stdout'),
+    { name: 'title', type: 'string', placeholder: 'TEXT', description: 'the report title', default: 'NetworkPolicy reachability' },
+    { name: 'no-collapse', type: 'flag', description: 'one node per workload, one edge per connection' },
+    IPBLOCK_OPTION,
+  ],
+  minPositionals: 1,
+  positionalName: 'PATHS',
+  examples: [
+    'cdk8s-netpol report dist/ --format md > reachability.md',
+    'cdk8s-netpol report dist/ --format html -o reachability.html',
+    'cdk8s-netpol report dist/ --format dot | dot -Tsvg > reachability.svg',
+  ],
+  load: () => ({ run }),
+};
 
 export function run(ctx: CommandContext): number {
+  const { loadManifests } = require('./inputs') as typeof import('./inputs');
+  const { buildReport } = require('../report/build') as typeof import('../report/build');
+  const { renderDot } = require('../report/dot') as typeof import('../report/dot');
+  const { groupReport } = require('../report/group') as typeof import('../report/group');
+  const { renderHtml } = require('../report/html') as typeof import('../report/html');
+  const { renderJson } = require('../report/json') as typeof import('../report/json');
+  const { renderMarkdown } = require('../report/markdown') as typeof import('../report/markdown');
+  const { renderMermaid } = require('../report/mermaid') as typeof import('../report/mermaid');
   const { docs } = loadManifests(ctx, ctx.args.positionals);
   const model = buildReport(docs.map((d) => ({ object: d.object, file: d.source, line: d.line })), {
     title: ctx.str('title') ?? 'NetworkPolicy reachability',
@@ -27,16 +59,7 @@ export function run(ctx: CommandContext): number {
     case 'json': text = renderJson(model); break;
     default: text = renderMarkdown(grouped());
   }
-  const file = ctx.str('output');
-  if (!file) {
-    ctx.io.stdout.write(text);
-    return EXIT_OK;
-  }
-  try {
-    fs.writeFileSync(file, text);
-  } catch (e) {
-    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, EXIT_INPUT);
-  }
-  ctx.err(`wrote ${file}`);
+  const file = writeOutput(ctx, text);
+  if (file) ctx.err(`wrote ${file}`);
   return EXIT_OK;
 }

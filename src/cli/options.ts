@@ -1,0 +1,23 @@
+/**
+ * Option specs and help text that several commands share. Light, like the framework: every
+ * command's spec uses them at start.
+ */
+import { OptionSpec } from './framework';
+
+/** The engine's ipBlock option, for every command that reads manifests and asks the engine. */
+export const IPBLOCK_OPTION: OptionSpec = {
+  name: 'ipblock-matches-pods',
+  type: 'flag',
+  description: 'let ipBlock peers also match pods by their IP (pods with status.podIP), as Calico does; ' +
+    'by default ipBlocks only match addresses outside the cluster',
+};
+
+/** The help paragraph about PATHS, for every command that reads manifests. */
+export const PATHS_HELP = `PATHS are files, directories (read recursively: *.yaml, *.yml, *.json) and - for
+standard input; multi-document YAML, JSON and List objects are read. Every NetworkPolicy is
+checked as the API server would: an invalid one stops the command (exit 2).`;
+
+/** `-o/--output FILE`, for commands that write a result a file can hold (see `writeOutput`). */
+export function outputOption(description: string): OptionSpec {
+  return { name: 'output', short: 'o', type: 'string', placeholder: 'FILE', description };
+}
