@@ -5,7 +5,7 @@
  * input (one inventory, one analysis).
  */
 import { Analysis, Endpoint } from '../engine';
-import { Connection } from './connection-diff';
+import { ListedConnection } from './connection-diff';
 import { ReportEndpoint, ReportModel } from './report-model';
 import { LintInput } from '../lint/context';
 import { LintOptions, lintObjects } from '../lint/runner';
@@ -30,7 +30,7 @@ function toEndpoint(analysis: Analysis, e: Endpoint): ReportEndpoint {
 }
 
 /** The connectivity listing of an analysis as plain connections (for diff). */
-export function connectionsOf(analysis: Analysis): Connection[] {
+export function connectionsOf(analysis: Analysis): ListedConnection[] {
   return analysis.connectivity().map((c) => ({ from: c.from.id, to: c.to.id, conns: c.conns }));
 }
 

@@ -1,5 +1,6 @@
 import { ConnSet } from '../../src/engine';
-import { diffConnections, formatChange, renderDiffText } from '../../src/report/connection-diff';
+import { diffConnections } from '../../src/report/connection-diff';
+import { formatChange, renderDiffText } from '../../src/report/diff-text';
 
 const c = (from: string, to: string, conns: string) => ({ from, to, conns: ConnSet.parse(conns) });
 
