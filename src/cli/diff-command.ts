@@ -1,17 +1,53 @@
 /**
  * `cdk8s-netpol diff OLD NEW` (or `--old PATH... --new PATH...`): connections added, removed and
  * changed between two sets of manifests, both analysed by the engine.
+ *
+ * The engine, the diff and the manifest reader are required when the command runs (start-up
+ * stays small).
  */
-import { Analysis } from '../engine';
-import { CommandContext, EXIT_FAIL, EXIT_OK, UsageError } from './framework';
-import { loadManifests } from './inputs';
-import { connectionsOf } from '../report/build';
-import { ConnectionChange, diffConnections } from '../report/connection-diff';
-import { renderDiffJson } from '../report/diff-json';
-import { renderDiffMarkdown } from '../report/diff-markdown';
-import { renderDiffText } from '../report/diff-text';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { CommandContext, CommandSpec, EXIT_FAIL, EXIT_OK, UsageError } from './framework';
+import { IPBLOCK_OPTION } from './options';
+import type { ConnectionChange } from '../report/connection-diff';
+import { plural } from '../text';
+
+export const DIFF: CommandSpec = {
+  name: 'diff',
+  summary: 'Connections added, removed and changed between two sets of manifests.',
+  usage: 'OLD NEW [--format text|md|json] [--fail-on added|removed|changed|any]   or   --old PATH... --new PATH...',
+  description: `OLD and NEW are each a file, a directory (read recursively) or - (stdin, for one side).
+To give several paths per side, use --old and --new (each repeatable) instead of positionals.
+
+Each change is one line:
+  + shop/frontend => shop/db : TCP 5432 (added)
+  - shop/frontend => shop/cache : TCP 6379 (removed)
+  ~ shop/web => 0.0.0.0-255.255.255.255 : TCP 443 -> TCP 80,443 (changed)`,
+  options: [
+    { name: 'old', type: 'list', placeholder: 'PATH', description: 'a path of the old side' },
+    { name: 'new', type: 'list', placeholder: 'PATH', description: 'a path of the new side' },
+    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'md', 'json'], default: 'text' },
+    { name: 'fail-on', type: 'list', placeholder: 'KIND', description: 'exit 1 when there is a change of this kind', choices: ['added', 'removed', 'changed', 'any'] },
+    IPBLOCK_OPTION,
+  ],
+  maxPositionals: 2,
+  positionalName: 'paths (OLD NEW)',
+  exitCodes: '0 done (whatever changed), 1 a change of a --fail-on kind, 2 unreadable or invalid input or bad usage',
+  examples: [
+    'cdk8s-netpol diff main-dist/ dist/',
+    'cdk8s-netpol diff main-dist/ dist/ --fail-on added',
+    'cdk8s-netpol diff --old base/a.yaml --old base/b.yaml --new dist/ --format md',
+  ],
+  load: () => ({ run }),
+};
 
 export function run(ctx: CommandContext): number {
+  const { Analysis } = require('../engine') as typeof import('../engine');
+  const { loadManifests } = require('./inputs') as typeof import('./inputs');
+  const { connectionsOf } = require('../report/build') as typeof import('../report/build');
+  const { diffConnections } = require('../report/connection-diff') as typeof import('../report/connection-diff');
+  const { renderDiffJson } = require('../report/diff-json') as typeof import('../report/diff-json');
+  const { renderDiffMarkdown } = require('../report/diff-markdown') as typeof import('../report/diff-markdown');
+  const { renderDiffText } = require('../report/diff-text') as typeof import('../report/diff-text');
   const positionals = ctx.args.positionals;
   let oldPaths = ctx.list('old');
   let newPaths = ctx.list('new');
@@ -19,7 +55,7 @@ export function run(ctx: CommandContext): number {
     if (positionals.length > 0) throw new UsageError('give the two sides either as OLD NEW or with --old/--new, not both', 'diff');
     if (oldPaths.length === 0 || newPaths.length === 0) throw new UsageError('--old and --new are both needed', 'diff');
   } else {
-    if (positionals.length !== 2) throw new UsageError(`expected OLD NEW, got ${positionals.length} path${positionals.length === 1 ? '' : 's'}`, 'diff');
+    if (positionals.length !== 2) throw new UsageError(`expected OLD NEW, got ${plural(positionals.length, 'path')}`, 'diff');
     oldPaths = [positionals[0]];
     newPaths = [positionals[1]];
   }
