@@ -2,6 +2,7 @@ import { reportMatrix } from './matrix';
 import { GroupedReport, ReportNode, nodeTitle } from './report-model';
 import { Finding } from '../lint/finding';
 import { objectRef, sortFindings } from '../lint/finding-order';
+import { plural } from '../text';
 
 /** Escapes text for HTML and SVG. */
 export function esc(text: string): string {
@@ -147,8 +148,6 @@ td.src{text-align:left;font-weight:600;white-space:nowrap;background:#f6f8fa}td.
 .sev-error{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#0969da}
 table.findings td{text-align:left}
 `;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function findingsTable(findings: readonly Finding[]): string {
   const active = sortFindings(findings.filter((f) => !f.suppressed));

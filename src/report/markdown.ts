@@ -2,11 +2,7 @@ import { reportMatrix } from './matrix';
 import { GroupedReport, nodeTitle } from './report-model';
 import { Finding } from '../lint/finding';
 import { objectRef, sortFindings } from '../lint/finding-order';
-
-/** Escapes text for a Markdown table cell. */
-export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
-}
+import { markdownCell, plural } from '../text';
 
 const ICON: Record<string, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
@@ -20,14 +16,14 @@ export function renderFindingsMarkdown(findings: readonly Finding[]): string {
   } else {
     out.push('| severity | rule | object | finding | fix |', '| --- | --- | --- | --- | --- |');
     for (const f of active) {
-      const where = f.location ? ` \`${mdCell(f.location)}\`` : '';
-      out.push(`| ${ICON[f.severity] ?? f.severity} | ${f.ruleId} | ${mdCell(objectRef(f))}${where} | ${mdCell(f.message)} | ${mdCell(f.fix)} |`);
+      const where = f.location ? ` \`${markdownCell(f.location)}\`` : '';
+      out.push(`| ${ICON[f.severity] ?? f.severity} | ${f.ruleId} | ${markdownCell(objectRef(f))}${where} | ${markdownCell(f.message)} | ${markdownCell(f.fix)} |`);
     }
   }
   if (suppressed.length > 0) {
     out.push('', `<details><summary>${suppressed.length} suppressed</summary>`, '');
     for (const f of suppressed) {
-      out.push(`- ${f.ruleId} on ${mdCell(objectRef(f))}: ${mdCell(f.suppressionReason ?? '')}`);
+      out.push(`- ${f.ruleId} on ${markdownCell(objectRef(f))}: ${markdownCell(f.suppressionReason ?? '')}`);
     }
     out.push('', '</details>');
   }
@@ -44,17 +40,17 @@ export function renderMarkdown(report: GroupedReport): string {
   const out: string[] = [];
   const nsCount = report.namespaces.length;
   out.push(`## ${report.title}`, '');
-  out.push(`${report.workloadCount} workload${report.workloadCount === 1 ? '' : 's'} in ${nsCount} namespace${nsCount === 1 ? '' : 's'}, ` +
-    `${report.edges.length} connection${report.edges.length === 1 ? '' : 's'} shown. ` +
+  out.push(`${plural(report.workloadCount, 'workload')} in ${plural(nsCount, 'namespace')}, ` +
+    `${plural(report.edges.length, 'connection')} shown. ` +
     'Rows are sources, columns destinations; `·` means no connection.');
   out.push('');
   if (matrix.columns.length === 0) {
     out.push('_No workloads._');
   } else {
-    out.push(`| from \\ to | ${matrix.columns.map((c) => `**${mdCell(nodeTitle(c))}**`).join(' | ')} |`);
+    out.push(`| from \\ to | ${matrix.columns.map((c) => `**${markdownCell(nodeTitle(c))}**`).join(' | ')} |`);
     out.push(`| --- | ${matrix.columns.map(() => ':---:').join(' | ')} |`);
     for (const row of matrix.rows) {
-      out.push(`| **${mdCell(row.label)}** | ${row.cells.map((c) => (c === undefined ? '·' : mdCell(c))).join(' | ')} |`);
+      out.push(`| **${markdownCell(row.label)}** | ${row.cells.map((c) => (c === undefined ? '·' : markdownCell(c))).join(' | ')} |`);
     }
   }
   if (report.edges.length > 0) {
@@ -62,7 +58,7 @@ export function renderMarkdown(report: GroupedReport): string {
     for (const e of report.edges) {
       const from = report.nodes.get(e.from)!;
       const to = report.nodes.get(e.to)!;
-      out.push(`- ${mdCell(nodeTitle(from))} => ${mdCell(nodeTitle(to))} : ${mdCell(e.ports)}`);
+      out.push(`- ${markdownCell(nodeTitle(from))} => ${markdownCell(nodeTitle(to))} : ${markdownCell(e.ports)}`);
     }
     out.push('', '</details>');
   }
