@@ -36,8 +36,3 @@ export function renderMermaid(report: GroupedReport): string {
   if (open.length > 0) out.push(`  class ${open.join(',')} open`);
   return out.join('\n') + '\n';
 }
-
-/** The flowchart in a fenced block, for Markdown (a PR comment). */
-export function renderMermaidMarkdown(report: GroupedReport): string {
-  return '```mermaid\n' + renderMermaid(report) + '```\n';
-}
