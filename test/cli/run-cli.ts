@@ -31,3 +31,9 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   });
   return { code, stdout, stderr };
 }
+
+/** No stack trace: no `    at fn (file:line)` frames, no `Error:` dumps. */
+export function expectNoStackTrace(text: string) {
+  expect(text).not.toMatch(/^\s+at .+:\d+/m);
+  expect(text).not.toMatch(/^\w*Error: /m);
+}

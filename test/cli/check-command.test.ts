@@ -1,0 +1,101 @@
+/** `cdk8s-netpol check` (check-command.ts). */
+import { expectNoStackTrace, runCli, SHOP } from './run-cli';
+
+describe('check', () => {
+  const check = (...args: string[]) => runCli(['check', SHOP, ...args]);
+
+  test('GIVEN an allowed connection THEN ALLOWED with the rules that admit it, exit 0', async () => {
+    const r = await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('ALLOWED: shop/frontend => shop/backend on TCP 8080');
+    expect(lines[1]).toMatch(/^ {2}egress: +shop\/frontend is isolated for egress by .*shop\/frontend egress rule 1 admits to shop\/backend on TCP 8080$/);
+    expect(lines[2]).toMatch(/^ {2}ingress: +shop\/backend is isolated for ingress by .*shop\/backend ingress rule 1 admits from shop\/frontend on TCP 8080$/);
+  });
+
+  test('GIVEN a denied connection THEN DENIED naming the isolating policies, exit 1', async () => {
+    const r = await check('--from', 'shop/frontend', '--to', 'shop/db', '--port', '5432');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^DENIED: shop\/frontend => shop\/db on TCP 5432\n/);
+    expect(r.stdout).toMatch(/shop\/db is isolated for ingress by shop\/default-deny and shop\/db; no rule admits shop\/frontend on TCP 5432/);
+  });
+
+  test('the protocol matters, and is case-insensitive on the command line', async () => {
+    expect((await check('--from', 'shop/frontend', '--to', 'kube-system/coredns', '--port', '53', '--protocol', 'UDP')).code).toBe(0);
+    expect((await check('--from', 'shop/frontend', '--to', 'kube-system/coredns', '--port', '53', '--protocol', 'udp')).code).toBe(0);
+    expect((await check('--from', 'shop/frontend', '--to', 'kube-system/coredns', '--port', '54', '--protocol', 'udp')).code).toBe(1);
+    expect((await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080', '--protocol', 'SCTP')).code).toBe(1);
+  });
+
+  test('an address outside the cluster, and a named port of the destination', async () => {
+    const r = await check('--from', '8.8.8.8', '--to', 'shop/frontend', '--port', 'http');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('ALLOWED: 8.8.8.8 => shop/frontend on TCP 80 (http is TCP 80 on shop/frontend)');
+    // 10.0.0.0/8 is in the except list
+    expect((await check('--from', '10.1.2.3', '--to', 'shop/frontend', '--port', '80')).code).toBe(1);
+    // egress to the internet is not allowed from the backend
+    expect((await check('--from', 'shop/backend', '--to', '169.254.169.254', '--port', '80')).code).toBe(1);
+  });
+
+  test('short options and --opt=value forms', async () => {
+    expect((await runCli(['check', '-f', 'shop/frontend', '-t', 'shop/backend', '-p', '8080', SHOP])).code).toBe(0);
+    expect((await runCli(['check', SHOP, '--from=shop/frontend', '--to=shop/backend', '--port=8080'])).code).toBe(0);
+  });
+
+  test('--format json gives the verdict and both sides', async () => {
+    const r = await check('--from', 'shop/frontend', '--to', 'shop/db', '--port', '5432', '--format', 'json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ verdict: 'denied', from: 'shop/frontend', to: 'shop/db', protocol: 'TCP', port: 5432 });
+    expect(json.ingress).toMatchObject({ endpoint: 'shop/db', isolated: true, allowed: false, policies: ['shop/default-deny', 'shop/db'] });
+  });
+
+  test('a pod to itself is not covered by NetworkPolicy: exit 3', async () => {
+    const r = await check('--from', 'shop/frontend', '--to', 'shop/frontend', '--port', '80');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^NOT COVERED: /);
+  });
+
+  test('an unknown endpoint is exit 2, naming the closest known ones', async () => {
+    const r = await check('--from', 'shop/fronted', '--to', 'shop/backend', '--port', '8080');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^cdk8s-netpol: .*shop\/fronted.*shop\/frontend/);
+    expectNoStackTrace(r.stderr);
+  });
+
+  test('bad --port and --protocol values are exit 2 with what is expected', async () => {
+    const port0 = await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '0');
+    expect(port0.code).toBe(2);
+    expect(port0.stderr).toMatch(/--port 0: expected a port number 1-65535/);
+    expect((await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '70000')).code).toBe(2);
+    expect((await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', 'Bad Port')).stderr).toMatch(/expected a port number/);
+    const proto = await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '80', '--protocol', 'ICMP');
+    expect(proto.code).toBe(2);
+    expect(proto.stderr).toMatch(/--protocol "ICMP": expected TCP, UDP or SCTP/);
+  });
+
+  test('a port name the destination does not declare is exit 2, listing its named ports', async () => {
+    const r = await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', 'http');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--port http: shop\/backend declares no container port named "http"; its named ports: api \(TCP 8080\)/);
+    expect(r.stderr).toMatch(/api \(TCP 8080\)/);
+    const ext = await check('--from', 'shop/frontend', '--to', '1.1.1.1', '--port', 'http');
+    expect(ext.stderr).toMatch(/outside the cluster: give a number/);
+  });
+
+  test('usage errors: missing options, missing PATHS, unknown option, missing value', async () => {
+    const missing = await runCli(['check', SHOP, '--from', 'shop/frontend']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('cdk8s-netpol: missing required options: --to B, --port N\nRun "cdk8s-netpol check --help" for usage.\n');
+    const noPaths = await runCli(['check', '--from', 'a/b', '--to', 'c/d', '--port', '80']);
+    expect(noPaths.code).toBe(2);
+    expect(noPaths.stderr).toMatch(/missing PATHS/);
+    const unknown = await runCli(['check', SHOP, '--form', 'shop/frontend']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option --form \(did you mean --from\?\)/);
+    const noValue = await runCli(['check', SHOP, '--to', 'a/b', '--port', '80', '--from']);
+    expect(noValue.stderr).toMatch(/option --from needs a value \(A\)/);
+  });
+});

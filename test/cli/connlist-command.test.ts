@@ -1,0 +1,112 @@
+/** `cdk8s-netpol connlist` (connlist-command.ts). */
+import * as fs from 'fs';
+import * as path from 'path';
+import { FIXTURES, runCli, SHOP } from './run-cli';
+
+const SHOP_CONNLIST = [
+  'kube-system/coredns => 0.0.0.0-255.255.255.255 : All Connections',
+  'shop/backend => kube-system/coredns : TCP 53,UDP 53',
+  'shop/backend => shop/db : TCP 5432',
+  'shop/db => kube-system/coredns : TCP 53,UDP 53',
+  'shop/frontend => kube-system/coredns : TCP 53,UDP 53',
+  'shop/frontend => shop/backend : TCP 8080',
+  '0.0.0.0-9.255.255.255 => shop/frontend : TCP 80',
+  '0.0.0.0-255.255.255.255 => kube-system/coredns : All Connections',
+  '11.0.0.0-255.255.255.255 => shop/frontend : TCP 80',
+];
+
+describe('connlist', () => {
+  test('GIVEN the shop THEN every allowed pair, sorted, external addresses as ranges split by the ipBlock', async () => {
+    const r = await runCli(['connlist', SHOP]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(SHOP_CONNLIST.join('\n') + '\n');
+  });
+
+  test('the same manifests from stdin give the same listing', async () => {
+    const text = ['namespaces.yaml', 'workloads.yaml', 'policies.yaml'].map((f) => fs.readFileSync(path.join(SHOP, f), 'utf8')).join('\n---\n');
+    const r = await runCli(['connlist', '-'], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(SHOP_CONNLIST.join('\n') + '\n');
+  });
+
+  test('--format json', async () => {
+    const r = await runCli(['connlist', SHOP, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toHaveLength(SHOP_CONNLIST.length);
+    expect(json).toContainEqual({ from: 'shop/frontend', to: 'shop/backend', connections: 'TCP 8080' });
+    expect(json[0]).toEqual({ from: 'kube-system/coredns', to: '0.0.0.0-255.255.255.255', connections: 'All Connections' });
+  });
+
+  test('--format md is a table', async () => {
+    const r = await runCli(['connlist', SHOP, '--format', 'md']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['| from | to | connections |', '| --- | --- | --- |']);
+    expect(lines).toContain('| shop/backend | kube-system/coredns | TCP 53,UDP 53 |');
+    expect(lines).toHaveLength(SHOP_CONNLIST.length + 2);
+  });
+
+  test('--format csv quotes fields with commas', async () => {
+    const r = await runCli(['connlist', SHOP, '-f', 'csv']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('from,to,connections');
+    expect(lines).toContain('shop/backend,kube-system/coredns,"TCP 53,UDP 53"');
+    expect(lines).toContain('shop/frontend,shop/backend,TCP 8080');
+  });
+
+  test('--focus keeps the connections from or to an endpoint or a namespace', async () => {
+    const r = await runCli(['connlist', SHOP, '--focus', 'shop/backend']);
+    expect(r.stdout).toBe([
+      'shop/backend => kube-system/coredns : TCP 53,UDP 53',
+      'shop/backend => shop/db : TCP 5432',
+      'shop/frontend => shop/backend : TCP 8080',
+    ].join('\n') + '\n');
+    const ns = await runCli(['connlist', SHOP, '--focus', 'kube-system', '--focus', 'shop/db']);
+    expect(ns.stdout.trimEnd().split('\n')).toEqual(SHOP_CONNLIST.filter((l) => /kube-system|shop\/db/.test(l)));
+    const typo = await runCli(['connlist', SHOP, '--focus', 'shop/fronted']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/shop\/frontend/);
+    const badNs = await runCli(['connlist', SHOP, '--focus', 'shp']);
+    expect(badNs.code).toBe(2);
+    expect(badNs.stderr).toBe('cdk8s-netpol: --focus shp: no workload in namespace "shp"; namespaces: kube-system, shop\n');
+  });
+
+  test('an unknown format is a usage error listing the choices', async () => {
+    const r = await runCli(['connlist', SHOP, '--format', 'yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/option --format: "yaml" is not one of txt, json, md, csv/);
+  });
+
+  test('a List, a typed JSON list and a JSON object, with a warning for a non-Kubernetes file', async () => {
+    const r = await runCli(['connlist', path.join(FIXTURES, 'formats')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*not-kubernetes\.json: skipped, it holds no Kubernetes object/);
+    expect(r.stdout).toBe([
+      'web/client => web/nginx : TCP 80',
+      'web/client => 0.0.0.0-255.255.255.255 : All Connections',
+      'web/nginx => 0.0.0.0-255.255.255.255 : All Connections',
+      '0.0.0.0-255.255.255.255 => web/nginx : TCP 80',
+    ].join('\n') + '\n');
+  });
+
+  test('hostNetwork workloads are left out, with a note on stderr', async () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: agent, namespace: ops}
+spec:
+  hostNetwork: true
+  containers: [{name: a, image: a}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: ops}
+spec:
+  containers: [{name: a, image: a}]
+`;
+    const r = await runCli(['connlist', '-'], { stdin: yaml });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/ops\/agent/);
+    expect(r.stderr).toMatch(/note: ops\/agent uses hostNetwork: NetworkPolicy does not apply to it/);
+  });
+});
