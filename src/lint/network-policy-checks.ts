@@ -1,9 +1,10 @@
 import { IConstruct } from 'constructs';
 import { apiObjectsOf } from './api-objects';
-import { Finding, Severity } from './finding';
+import { failsBuild, isBlocking } from './exit-policy';
+import { Finding } from './finding';
 import { sortFindings } from './finding-order';
-import { failsBuild, lintObjects } from './runner';
 import { LinterOptions } from './network-policy-linter';
+import { lintObjects } from './runner';
 
 /**
  * Options of the synth-time check.
@@ -56,7 +57,7 @@ export class NetworkPolicyChecks {
     const findings = this.findings;
     if (!failsBuild(findings, this.options.strict ?? false)) return [];
     return sortFindings(findings)
-      .filter((f) => !f.suppressed && (f.severity === Severity.ERROR || (this.options.strict && f.severity === Severity.WARNING)))
+      .filter((f) => isBlocking(f, this.options.strict ?? false))
       .map((f) => `${f.ruleId} ${f.severity} at ${f.constructPath ?? `${f.namespace}/${f.name}`} (${f.kind} ${f.namespace}/${f.name}` +
         `${f.location ? ` ${f.location}` : ''}): ${f.message} Fix: ${f.fix}`);
   }

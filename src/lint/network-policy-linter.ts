@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
 import { apiObjectsOf } from './api-objects';
+import { failsBuild } from './exit-policy';
 import { Finding } from './finding';
-import { failsBuild, lintObjects, ruleDocs } from './runner';
+import { ruleDocs } from './rule-docs';
+import { lintObjects } from './runner';
 import { parseManifests } from '../manifests/parse';
 
 /**

@@ -1,4 +1,4 @@
-import { ruleDocs } from './runner';
+import { ruleDocs } from './rule-docs';
 import { SUPPRESS_ANNOTATION } from './suppressions';
 
 /** RULES.md, from the rules themselves (a test keeps the file in sync). */

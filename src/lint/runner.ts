@@ -3,12 +3,17 @@
  * file, construct path, and suppressions (annotation `cdk8s-netpol.io/suppress` on the object
  * or on a related object). Invalid suppressions are reported as NP000 findings.
  */
-import { LintContext, LintInput, LintObject } from './context';
-import { Finding, Severity } from './finding';
+import { LintContext, LintInput } from './context';
+import { Finding } from './finding';
 import { sortFindings } from './finding-order';
 import { LintRule } from './rule';
 import { RULES } from './rules';
-import { SUPPRESS_ANNOTATION, parseSuppressions } from './suppressions';
+import { NP000 } from './rules/np000-invalid-suppression';
+import { suppressionsOf } from './suppressions';
+
+// where these lived before the runner was split (the report and the CLI import them from here)
+export { ruleDocs } from './rule-docs';
+export { failsBuild } from './exit-policy';
 
 export interface LintOptions {
   /** rule ids to run (default: all) */
@@ -17,21 +22,6 @@ export interface LintOptions {
   readonly skip?: readonly string[];
   /** whether ipBlocks also match pod IPs (engine option; plugin-dependent) */
   readonly ipBlockMatchesPods?: boolean;
-}
-
-/** The meta rule for suppression annotations that cannot be honoured. */
-export const NP000 = {
-  id: 'NP000',
-  name: 'invalid-suppression',
-  severity: Severity.ERROR,
-  cause: 'A suppression annotation that cannot be honoured (no reason, or not a rule id).',
-  explanation: `Suppressions are explicit and carry a reason: ${SUPPRESS_ANNOTATION}: "NP001=why this is fine". ` +
-    'An entry without a reason is ignored and reported, so that nothing is silenced by accident.',
-  fix: `Write ${SUPPRESS_ANNOTATION}: "NPnnn=reason, NPmmm=reason".`,
-};
-
-function suppressionsOf(o: LintObject) {
-  return parseSuppressions(o.raw?.metadata?.annotations?.[SUPPRESS_ANNOTATION]);
 }
 
 export interface LintResult {
@@ -69,32 +59,22 @@ export function lintObjects(inputs: readonly LintInput[], options: LintOptions =
       });
     }
   }
-  for (const o of ctx.objects) {
-    for (const problem of suppressionsOf(o).problems) {
-      findings.push({
-        ruleId: NP000.id,
-        severity: NP000.severity,
-        kind: o.kind,
-        namespace: o.namespace,
-        name: o.name,
-        location: `metadata.annotations["${SUPPRESS_ANNOTATION}"]`,
-        message: `${o.kind} ${o.namespace}/${o.name}: ${problem}; it is ignored.`,
-        fix: NP000.fix,
-        ...(o.file ? { file: o.file } : {}),
-        ...(o.line ? { line: o.line } : {}),
-        ...(o.constructPath ? { constructPath: o.constructPath } : {}),
-      });
-    }
+  // NP000 always runs, and its findings cannot be suppressed
+  for (const v of NP000.check(ctx)) {
+    const o = v.object;
+    findings.push({
+      ruleId: NP000.id,
+      severity: NP000.severity,
+      kind: o.kind,
+      namespace: o.namespace,
+      name: o.name,
+      location: v.location,
+      message: v.message,
+      fix: NP000.fix,
+      ...(o.file ? { file: o.file } : {}),
+      ...(o.line ? { line: o.line } : {}),
+      ...(o.constructPath ? { constructPath: o.constructPath } : {}),
+    });
   }
   return { findings: sortFindings(findings), context: ctx };
-}
-
-/** Every rule's documentation, NP000 included: for RULES.md, SARIF and `lint --list-rules`. */
-export function ruleDocs(): { id: string; name: string; severity: string; cause: string; explanation: string; fix: string }[] {
-  return [NP000, ...RULES].map((r) => ({ id: r.id, name: r.name, severity: r.severity, cause: r.cause, explanation: r.explanation, fix: r.fix }));
-}
-
-/** true when the findings should fail a build: an active error, or (strict) an active warning. */
-export function failsBuild(findings: readonly Finding[], strict = false): boolean {
-  return findings.some((f) => !f.suppressed && (f.severity === Severity.ERROR || (strict && f.severity === Severity.WARNING)));
 }

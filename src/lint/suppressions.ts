@@ -10,14 +10,10 @@
  * Suppressed findings are still reported (marked suppressed, with the reason); they never fail
  * a build.
  */
+import type { LintObject } from './context';
 
 /** The annotation that carries suppressions. */
 export const SUPPRESS_ANNOTATION = 'cdk8s-netpol.io/suppress';
-
-export interface Suppression {
-  readonly ruleId: string;
-  readonly reason: string;
-}
 
 export interface ParsedSuppressions {
   /** rule id -> reason */
@@ -53,7 +49,7 @@ export function parseSuppressions(value: unknown): ParsedSuppressions {
   return { byRule, problems };
 }
 
-/** Formats suppressions back into an annotation value (used by the constructs' helpers and tests). */
-export function formatSuppressions(suppressions: readonly Suppression[]): string {
-  return suppressions.map((s) => `${s.ruleId}=${s.reason}`).join(', ');
+/** The suppressions an object's annotation asks for. */
+export function suppressionsOf(o: LintObject): ParsedSuppressions {
+  return parseSuppressions(o.raw?.metadata?.annotations?.[SUPPRESS_ANNOTATION]);
 }

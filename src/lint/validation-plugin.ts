@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import { LintInput } from './context';
-import { failsBuild, lintObjects } from './runner';
+import { failsBuild } from './exit-policy';
 import { LinterOptions } from './network-policy-linter';
+import { lintObjects } from './runner';
 import { parseManifests } from '../manifests/parse';
 
 /**

@@ -3,11 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { deployment, policy } from './helpers';
-import { AllowTo } from '../../src/policies/allow-to';
-import { BlockMetadata } from '../../src/policies/block-metadata';
 import { NetworkPolicyChecks } from '../../src/lint/network-policy-checks';
 import { NetworkPolicyLinter } from '../../src/lint/network-policy-linter';
 import { NetworkPolicyValidation, ValidationPluginViolation } from '../../src/lint/validation-plugin';
+import { AllowTo } from '../../src/policies/allow-to';
+import { BlockMetadata } from '../../src/policies/block-metadata';
 import { Peer } from '../../src/vocabulary/peer';
 
 /** A chart with a workload and a policy whose named port matches nothing (NP006, an error). */

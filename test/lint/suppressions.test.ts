@@ -1,5 +1,6 @@
 import { DNS_EGRESS, deployment, lint, policy } from './helpers';
-import { lintObjects, failsBuild } from '../../src/lint/runner';
+import { failsBuild } from '../../src/lint/exit-policy';
+import { lintObjects } from '../../src/lint/runner';
 import { parseSuppressions } from '../../src/lint/suppressions';
 
 describe('parsing', () => {
