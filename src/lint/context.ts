@@ -6,8 +6,9 @@
  */
 import {
   Analysis, AnalysisOptions, ConnSet, ContainerPort, DirectionName, Inventory, NamespaceInfo, Peer, PodEndpoint, Policy,
-  Rule, RuleMatch, SelectorPeer, peerMatchesNamespace, rulePorts,
+  Rule, RuleMatch, SelectorPeer, describePeer, peerMatchesNamespace, pinnedValue, rulePorts, selectorMatches,
 } from '../engine';
+import { NAMESPACE_NAME_LABEL } from '../k8s';
 
 /** One input object, with where it came from. */
 export interface LintObject {
@@ -49,14 +50,15 @@ export class LintContext {
   public readonly analysis: Analysis;
   /** every input object, duplicates included, in input order */
   public readonly objects: readonly LintObject[];
-  private readonly byKey = new Map<string, LintObject>();
+  /** the objects with each kind and `namespace/name`, in input order (more than one: duplicates) */
+  private readonly byKey = new Map<string, LintObject[]>();
 
   public constructor(inputs: readonly LintInput[], options: AnalysisOptions = {}) {
     this.objects = inputs.map(toLintObject);
     this.inventory = new Inventory();
     for (const o of this.objects) {
-      // the last object with a given kind and name wins, as in `kubectl apply`
-      this.byKey.set(`${o.kind}/${o.namespace}/${o.name}`, o);
+      const key = objectKey(o.kind, o.namespace, o.name);
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), o]);
       try {
         this.inventory.addManifest(o.raw);
       } catch {
@@ -79,13 +81,27 @@ export class LintContext {
   }
 
   public objectOfPod(pod: PodEndpoint): LintObject {
-    return this.byKey.get(`${pod.workloadKind}/${pod.namespace}/${pod.name}`)
+    return this.lastObject(pod.workloadKind, pod.namespace, pod.name)
       ?? { kind: pod.workloadKind, namespace: pod.namespace, name: pod.name, raw: pod.raw };
   }
 
   public objectOfPolicy(policy: Policy): LintObject {
-    return this.byKey.get(`NetworkPolicy/${policy.namespace}/${policy.name}`)
+    return this.lastObject('NetworkPolicy', policy.namespace, policy.name)
       ?? { kind: 'NetworkPolicy', namespace: policy.namespace, name: policy.name, raw: policy.raw };
+  }
+
+  /**
+   * Objects of a kind defined more than once with the same `namespace/name`: each group in input
+   * order (the last one is what `kubectl apply` keeps), groups in the order of their first object.
+   */
+  public duplicates(kind: string): LintObject[][] {
+    return [...this.byKey.values()].filter((list) => list.length > 1 && list[0].kind === kind);
+  }
+
+  /** the last object with a given kind and name wins, as in `kubectl apply` */
+  private lastObject(kind: string, namespace: string, name: string): LintObject | undefined {
+    const list = this.byKey.get(objectKey(kind, namespace, name));
+    return list?.[list.length - 1];
   }
 
   /** true when the policy selects the pod. */
@@ -117,6 +133,27 @@ export class LintContext {
     return peerMatchesNamespace(peer, namespace.name, namespace.labels);
   }
 
+  /**
+   * true when the policy's podSelector matches the pod's labels, whatever the pod's namespace
+   * (a policy would select it if it were in the pod's namespace).
+   */
+  public podSelectorMatches(policy: Policy, pod: PodEndpoint): boolean {
+    return selectorMatches(policy.podSelector, pod.labels);
+  }
+
+  /**
+   * The one namespace a selector peer points into, when it names one: the policy's own namespace
+   * (no namespaceSelector), or the value its namespaceSelector pins for kubernetes.io/metadata.name.
+   */
+  public pinnedNamespace(peer: SelectorPeer): string | undefined {
+    return peer.namespaceSelector ? pinnedValue(peer.namespaceSelector, NAMESPACE_NAME_LABEL) : peer.namespace;
+  }
+
+  /** A readable form of a peer (`pods {app=web} in namespace shop`), as the engine writes it. */
+  public describePeer(peer: Peer): string {
+    return describePeer(peer);
+  }
+
   /** The pods a rule's peers match (undefined peers: every pod). */
   public podsOfRule(rule: Rule): PodEndpoint[] {
     if (!rule.peers) return [...this.pods];
@@ -128,6 +165,16 @@ export class LintContext {
     return rulePorts(rule, destinationPorts);
   }
 
+  /** What the client's egress side lets it send to the server (whatever the server's ingress). */
+  public egressConnections(from: PodEndpoint, to: PodEndpoint): ConnSet {
+    return this.analysis.egressConnections(from, to);
+  }
+
+  /** What the server's ingress side accepts from the client (whatever the client's egress). */
+  public ingressConnections(from: PodEndpoint, to: PodEndpoint): ConnSet {
+    return this.analysis.ingressConnections(from, to);
+  }
+
   /** What the pod may send to an address outside the cluster (its egress side). */
   public connectionsToAddress(pod: PodEndpoint, address: string): ConnSet {
     return this.analysis.connections(pod, address);
@@ -137,4 +184,8 @@ export class LintContext {
   public egressRulesToAddress(pod: PodEndpoint, address: string): RuleMatch[] {
     return this.analysis.egressRuleMatches(pod, address);
   }
+}
+
+function objectKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
 }

@@ -1,4 +1,3 @@
-import { selectorMatches } from '../../engine';
 import { Severity } from '../finding';
 import { LintRule } from '../rule';
 
@@ -17,7 +16,7 @@ export const NP004: LintRule = {
     return ctx.policies
       .filter((policy) => policy.podSelector.requirements.length > 0 && ctx.selectedPods(policy).length === 0)
       .map((policy) => {
-        const elsewhere = ctx.pods.filter((p) => p.namespace !== policy.namespace && selectorMatches(policy.podSelector, p.labels));
+        const elsewhere = ctx.pods.filter((p) => p.namespace !== policy.namespace && ctx.podSelectorMatches(policy, p));
         const hint = elsewhere.length > 0
           ? `It would select ${elsewhere.slice(0, 3).map((p) => p.id).join(', ')} in another namespace: move it there.`
           : `Make spec.podSelector {${policy.podSelector.key}} match the labels of a workload in namespace ${policy.namespace}.`;

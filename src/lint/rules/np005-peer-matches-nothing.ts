@@ -1,5 +1,4 @@
-import { SelectorPeer, describePeer, pinnedValue } from '../../engine';
-import { NAMESPACE_NAME_LABEL } from '../../k8s/names';
+import type { SelectorPeer } from '../../engine';
 import { LintContext } from '../context';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
@@ -9,7 +8,7 @@ import { LintRule, Violation } from '../rule';
  * DNS, a namespace managed elsewhere): the linter cannot judge it.
  */
 function outsideInventory(ctx: LintContext, peer: SelectorPeer): boolean {
-  const ns = peer.namespaceSelector ? pinnedValue(peer.namespaceSelector, NAMESPACE_NAME_LABEL) : peer.namespace;
+  const ns = ctx.pinnedNamespace(peer);
   if (ns === undefined) return false;
   return !ctx.namespaces.some((n) => n.name === ns);
 }
@@ -38,7 +37,7 @@ export const NP005: LintRule = {
           if (namespaces.length === 0) {
             problem = `no namespace in the input matches its namespaceSelector {${peer.namespaceSelector?.key}}`;
           } else if (peer.podSelector && ctx.pods.length > 0 && !ctx.pods.some((p) => ctx.peerMatchesPod(peer, p))) {
-            problem = `no workload matches ${describePeer(peer)}`;
+            problem = `no workload matches ${ctx.describePeer(peer)}`;
           }
           if (!problem) return;
           out.push({

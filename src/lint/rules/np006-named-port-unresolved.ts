@@ -1,4 +1,4 @@
-import { Policy, Rule } from '../../engine';
+import type { Policy, Rule } from '../../engine';
 import { LintContext } from '../context';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';

@@ -1,4 +1,3 @@
-import { describePeer } from '../../engine';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 
@@ -25,8 +24,8 @@ export const NP008: LintRule = {
         out.push({
           object: ctx.objectOfPolicy(policy),
           location: `spec.${field}[${rule.index}].${peerField}`,
-          message: `NetworkPolicy ${policy.id}: ${peerField}[${nsOnly}] (${describePeer(peers[nsOnly])}) and ${peerField}[${podOnly}] ` +
-            `(${describePeer(peers[podOnly])}) are separate peers (OR): every pod of those namespaces is admitted, not only the selected pods.`,
+          message: `NetworkPolicy ${policy.id}: ${peerField}[${nsOnly}] (${ctx.describePeer(peers[nsOnly])}) and ${peerField}[${podOnly}] ` +
+            `(${ctx.describePeer(peers[podOnly])}) are separate peers (OR): every pod of those namespaces is admitted, not only the selected pods.`,
           fix: `Merge ${peerField}[${nsOnly}] and ${peerField}[${podOnly}] into one peer with both namespaceSelector and podSelector, if AND was meant.`,
         });
       }

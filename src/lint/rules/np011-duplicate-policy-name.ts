@@ -1,4 +1,4 @@
-import { LintObject } from '../context';
+import type { LintObject } from '../context';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 
@@ -12,15 +12,9 @@ export const NP011: LintRule = {
     'the other silently disappear (which one survives depends on the order of files).',
   fix: 'Give each policy a unique name, or merge their rules into one policy.',
   check: (ctx) => {
-    const groups = new Map<string, LintObject[]>();
-    for (const o of ctx.objects) {
-      if (o.kind !== 'NetworkPolicy') continue;
-      const key = `${o.namespace}/${o.name}`;
-      groups.set(key, [...(groups.get(key) ?? []), o]);
-    }
     const out: Violation[] = [];
-    for (const [id, list] of groups) {
-      if (list.length < 2) continue;
+    for (const list of ctx.duplicates('NetworkPolicy')) {
+      const id = `${list[0].namespace}/${list[0].name}`;
       const where = (o: LintObject) => (o.file ? `${o.file}${o.line ? `:${o.line}` : ''}` : o.constructPath ?? 'the input');
       list.slice(1).forEach((dup) => {
         out.push({

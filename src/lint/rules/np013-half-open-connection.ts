@@ -1,4 +1,4 @@
-import { PodEndpoint, Rule } from '../../engine';
+import type { PodEndpoint, Rule } from '../../engine';
 import { LintContext } from '../context';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
@@ -14,7 +14,7 @@ function pair(rule: Rule, peerPod: PodEndpoint, selected: PodEndpoint): Pair {
 /** true when the rule admits something on this pair that the other side lets through too. */
 function works(ctx: LintContext, rule: Rule, { from, to }: Pair): boolean {
   const admitted = ctx.rulePorts(rule, to.ports);
-  const otherSide = rule.direction === 'Ingress' ? ctx.analysis.egressConnections(from, to) : ctx.analysis.ingressConnections(from, to);
+  const otherSide = rule.direction === 'Ingress' ? ctx.egressConnections(from, to) : ctx.ingressConnections(from, to);
   return !admitted.intersect(otherSide).isEmpty;
 }
 
