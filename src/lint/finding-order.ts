@@ -1,17 +1,21 @@
 import { Finding } from './finding';
+import { compare } from '../text';
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-/** Sorts findings: severity, then rule id, then namespace/name. Stable output for diffs. */
+/**
+ * Sorts findings: severity, then rule id, then namespace/name. Stable output for diffs: strings
+ * in code-point order, the same on every machine (not the locale's).
+ */
 export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
   return [...findings].sort((a, b) =>
     (ORDER[a.severity] - ORDER[b.severity]) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.namespace.localeCompare(b.namespace) ||
-    a.kind.localeCompare(b.kind) ||
-    a.name.localeCompare(b.name) ||
-    (a.location ?? '').localeCompare(b.location ?? '') ||
-    a.message.localeCompare(b.message));
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.namespace, b.namespace) ||
+    compare(a.kind, b.kind) ||
+    compare(a.name, b.name) ||
+    compare(a.location ?? '', b.location ?? '') ||
+    compare(a.message, b.message));
 }
 
 /** `Deployment shop/frontend` */
