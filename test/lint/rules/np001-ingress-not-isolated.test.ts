@@ -1,5 +1,5 @@
-import { DNS_EGRESS, defaultDeny, deployment, findingsOf, namespace, policy } from './helpers';
-import { lintObjects } from '../../src/lint/runner';
+import { DNS_EGRESS, defaultDeny, deployment, findingsOf, namespace, policy } from '../helpers';
+import { lintObjects } from '../../../src/lint/runner';
 
 const web = deployment('shop', 'web', { app: 'web' }, { ports: [{ name: 'http', containerPort: 8080 }] });
 const db = deployment('shop', 'db', { app: 'db' }, { ports: [{ name: 'pgsql', containerPort: 5432 }] });
