@@ -25,6 +25,10 @@ export function deployment(ns: string, name: string, labels: Record<string, stri
   };
 }
 
+/** The web and database workloads of namespace shop most rule tests use, each declaring a named port. */
+export const web = deployment('shop', 'web', { app: 'web' }, { ports: [{ name: 'http', containerPort: 8080 }] });
+export const db = deployment('shop', 'db', { app: 'db' }, { ports: [{ name: 'pgsql', containerPort: 5432 }] });
+
 export function policy(ns: string, name: string, spec: any, annotations?: Record<string, string>): any {
   return {
     apiVersion: 'networking.k8s.io/v1',
