@@ -8,8 +8,7 @@
 import { generateCluster } from './cluster';
 import { naiveClusterOf } from './naive-adapter';
 import { Analysis, Inventory } from '../src/engine';
-import { formatIp } from '../src/k8s/cidr';
-import { formatPolicyError, validateNetworkPolicy } from '../src/k8s/validate-network-policy';
+import { formatIp, formatPolicyError, validateNetworkPolicy } from '../src/k8s';
 import { naiveConnections } from '../test/support/naive-evaluator';
 
 export interface EngineResult {

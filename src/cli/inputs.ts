@@ -13,7 +13,7 @@ import {
   ManifestError,
   readInputs,
 } from '../manifests/parse';
-import { formatPolicyError, validateNetworkPolicy } from '../k8s/validate-network-policy';
+import { formatPolicyError, validateNetworkPolicy } from '../k8s';
 
 /** Manifests read from the command line, checked, in the engine. */
 export interface LoadedManifests {

@@ -1,9 +1,34 @@
 /**
- * The NetworkPolicy spec as the constructs render it: plain JSON in the manifest's own shape
- * (ports are numbers or names, not `IntOrString` objects). Policies synthesize this directly,
- * without cdk8s-plus's typed-props conversion; cdk8s sorts the keys when it writes the manifest.
+ * The NetworkPolicy spec in its manifest shape, as plain JSON (ports are numbers or names, not
+ * `IntOrString` objects). The constructs render this directly; cdk8s sorts the keys when it
+ * writes the manifest. Types only: no cdk8s, so every layer can use them.
  */
-import { k8s } from 'cdk8s-plus-28';
+
+/** One `matchExpressions` entry of a label selector. */
+export interface LabelSelectorRequirementJson {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+/** A label selector; `{}` selects everything. */
+export interface LabelSelectorJson {
+  matchExpressions?: LabelSelectorRequirementJson[];
+  matchLabels?: Record<string, string>;
+}
+
+/** An ipBlock peer. */
+export interface IpBlockJson {
+  cidr: string;
+  except?: string[];
+}
+
+/** One peer of a rule: an ipBlock, or pods and/or namespaces by selector. */
+export interface NetworkPolicyPeerJson {
+  ipBlock?: IpBlockJson;
+  namespaceSelector?: LabelSelectorJson;
+  podSelector?: LabelSelectorJson;
+}
 
 export interface NetworkPolicyPortJson {
   endPort?: number;
@@ -12,18 +37,18 @@ export interface NetworkPolicyPortJson {
 }
 
 export interface NetworkPolicyIngressRuleJson {
-  from?: k8s.NetworkPolicyPeer[];
+  from?: NetworkPolicyPeerJson[];
   ports?: NetworkPolicyPortJson[];
 }
 
 export interface NetworkPolicyEgressRuleJson {
   ports?: NetworkPolicyPortJson[];
-  to?: k8s.NetworkPolicyPeer[];
+  to?: NetworkPolicyPeerJson[];
 }
 
 export interface NetworkPolicySpecJson {
   egress?: NetworkPolicyEgressRuleJson[];
   ingress?: NetworkPolicyIngressRuleJson[];
-  podSelector: k8s.LabelSelector;
+  podSelector: LabelSelectorJson;
   policyTypes: string[];
 }

@@ -6,9 +6,13 @@
  * `kubectl` (strict field validation, the default) rejects before validation even runs.
  *
  * Used by the engine (manifests it is given), the CLI (input files) and the linter.
- * Defaulting (SEMANTICS.md section 1) is `defaultNetworkPolicy`, kept separate.
+ * Defaulting (SEMANTICS.md section 1) is `defaultNetworkPolicy` in `defaulting.ts`; the error
+ * shape and its formatting are in `field-error.ts`.
  */
+import { closestMatch } from '../text';
 import { Cidr, CidrError, exceptError, parseCidr, parseCidrLenient } from './cidr';
+import { PolicyError } from './field-error';
+import { isObject, isSet, typeName } from './json-shape';
 import {
   dnsLabelError,
   dnsSubdomainError,
@@ -17,58 +21,6 @@ import {
   labelValueError,
   portNumberError,
 } from './names';
-
-/**
- * The kinds of error the API server reports (`field.ErrorType`), plus `Unknown` for a field
- * that strict decoding rejects.
- */
-export type PolicyErrorType = 'Required' | 'Invalid' | 'Unsupported' | 'Forbidden' | 'Unknown';
-
-/** One thing wrong with a NetworkPolicy. */
-export interface PolicyError {
-  /** field path in API-server form, e.g. `spec.ingress[0].ports[1].endPort` */
-  readonly field: string;
-  /** the offending value (undefined for a missing one) */
-  readonly value: unknown;
-  /** what is wrong, in the API server's words, sometimes followed by what to write instead */
-  readonly message: string;
-  /** the kind of error; `Invalid` when absent */
-  readonly type?: PolicyErrorType;
-}
-
-const TYPE_TEXT: Record<PolicyErrorType, string> = {
-  Required: 'Required value',
-  Invalid: 'Invalid value',
-  Unsupported: 'Unsupported value',
-  Forbidden: 'Forbidden',
-  Unknown: 'Unknown field',
-};
-
-/** Formats a value the way the API server does: strings quoted, numbers bare, lists as JSON. */
-export function formatValue(value: unknown): string {
-  if (value === undefined || value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/**
- * One error in the API server's shape:
- * `spec.ingress[0].ports[1].endPort: Invalid value: 80: must be greater than or equal to `port``,
- * `spec.ingress[0].from[0]: Required value: must specify a peer`,
- * `spec.ingress[0].ports[0].protocol: Unsupported value: "tcp": supported values: "TCP", "UDP", "SCTP"`.
- */
-export function formatPolicyError(e: PolicyError): string {
-  const type = e.type ?? 'Invalid';
-  let body = TYPE_TEXT[type];
-  if (type === 'Invalid' || type === 'Unsupported') body += `: ${formatValue(e.value)}`;
-  if (e.message) body += `: ${e.message}`;
-  return `${e.field}: ${body}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // the schema of networking.k8s.io/v1 NetworkPolicy, for strict decoding
@@ -92,49 +44,6 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const POLICY_TYPES = ['Ingress', 'Egress'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const API_VERSION = 'networking.k8s.io/v1';
-
-/** Edit distance counting a swap of two neighbours as one edit, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-/** The known name closest to `name`, when it is close enough to be a typo. */
-export function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = distance(name, k);
-    if (d < bestDistance) { best = k; bestDistance = d; }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** null and undefined are the same thing in a manifest: the field is not set. */
-function isSet(v: unknown): boolean {
-  return v !== undefined && v !== null;
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  return `a ${typeof v}`;
-}
 
 /** Collects errors while walking one object. */
 class Collector {
@@ -161,7 +70,7 @@ class Collector {
       const field = path ? `${path}.${key}` : key;
       let message: string;
       const elsewhere = wrongPlace?.[key];
-      const typo = closest(key, known);
+      const typo = closestMatch(key, known);
       if (elsewhere) message = elsewhere;
       else if (typo) message = `did you mean "${typo}"?`;
       else message = `not a field of ${path || 'a NetworkPolicy'}; known fields: ${known.join(', ')}`;
@@ -504,50 +413,4 @@ function validateIpBlock(c: Collector, path: string, block: unknown): void {
     else detail = ` "${cidr.text}"`;
     c.invalid(exceptPath, text, `must be a strict subset of \`cidr\`${detail}`);
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Applies the API server's defaulting (SEMANTICS.md section 1) to a copy of a NetworkPolicy:
- * `protocol: TCP` on every port entry without one, and `policyTypes` when none are written
- * (`Ingress`, plus `Egress` when `spec.egress` has at least one rule). The input is not changed.
- * Best effort on invalid input: shapes it does not understand are copied unchanged.
- */
-export function defaultNetworkPolicy(obj: any): any {
-  const copy: any = structuredClone(obj);
-  if (!isObject(copy)) return copy;
-  if (!isSet(copy.spec)) copy.spec = {};
-  const spec = copy.spec;
-  if (!isObject(spec)) return copy;
-  for (const dir of ['ingress', 'egress']) {
-    const rules = spec[dir];
-    if (!Array.isArray(rules)) continue;
-    for (const rule of rules) {
-      if (!isObject(rule) || !Array.isArray(rule.ports)) continue;
-      rule.ports = rule.ports.map((p: unknown) => {
-        if (!isSet(p)) return { protocol: 'TCP' };
-        if (isObject(p) && !isSet(p.protocol)) return { ...p, protocol: 'TCP' };
-        return p;
-      });
-    }
-  }
-  if (!Array.isArray(spec.policyTypes) || spec.policyTypes.length === 0) {
-    const types = ['Ingress'];
-    if (Array.isArray(spec.egress) && spec.egress.length > 0) types.push('Egress');
-    spec.policyTypes = types;
-  }
-  return copy;
-}
-
-/**
- * The policy types in force for a policy (after defaulting), without copying it.
- */
-export function effectivePolicyTypes(obj: any): { ingress: boolean; egress: boolean } {
-  const spec = isObject(obj) && isObject(obj.spec) ? obj.spec : {};
-  const types = spec.policyTypes;
-  if (Array.isArray(types) && types.length > 0) {
-    return { ingress: types.includes('Ingress'), egress: types.includes('Egress') };
-  }
-  return { ingress: true, egress: Array.isArray(spec.egress) && spec.egress.length > 0 };
 }

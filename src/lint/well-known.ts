@@ -4,9 +4,7 @@
  * BlockMetadata) and the rules can share them.
  */
 import { PodEndpoint } from '../engine';
-import { IpAddress, parseIp } from '../k8s/cidr';
-import { METADATA_ENDPOINTS } from '../k8s/metadata-endpoints';
-import { NAMESPACE_NAME_LABEL } from '../k8s/names';
+import { IpAddress, METADATA_ENDPOINTS, NAMESPACE_NAME_LABEL, parseIp } from '../k8s';
 
 export function metadataIps(): { ip: IpAddress; address: string; provider: string }[] {
   return METADATA_ENDPOINTS.map((m) => ({ ...m, ip: parseIp(m.address)! }));

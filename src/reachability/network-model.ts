@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Analysis, ConnSet, Explanation, Inventory, ProtocolName, SideExplanation, explainConnection } from '../engine';
 import { parseManifests } from '../manifests/parse';
-import { formatPolicyError, validateNetworkPolicy } from '../k8s/validate-network-policy';
+import { formatPolicyError, validateNetworkPolicy } from '../k8s';
 import { Direction, Protocol } from '../vocabulary/protocol';
 
 /**

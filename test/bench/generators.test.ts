@@ -9,8 +9,7 @@ import { naiveClusterOf } from '../../bench/naive-adapter';
 import { SYNTH_LAYOUTS, SYNTH_VARIANTS, synthOnce } from '../../bench/synth';
 import { Analysis, Inventory } from '../../src/engine';
 import { naiveConnections } from '../support/naive-evaluator';
-import { formatIp } from '../../src/k8s/cidr';
-import { formatPolicyError, validateNetworkPolicy } from '../../src/k8s/validate-network-policy';
+import { formatIp, formatPolicyError, validateNetworkPolicy } from '../../src/k8s';
 
 /** Key order and policyTypes order do not matter. */
 function normalize(x: any): any {

@@ -4,7 +4,7 @@
  */
 import * as fc from 'fast-check';
 import { Analysis, Inventory, compareEndpoints } from '../../src/engine';
-import { formatIp } from '../../src/k8s/cidr';
+import { formatIp } from '../../src/k8s';
 import { NaiveCluster, NaiveNamespace, NaivePod, naiveClusterFromInventory, naiveConnections } from '../support/naive-evaluator';
 
 const NAMESPACES = ['n1', 'n2', 'n3'];

@@ -1,8 +1,6 @@
 // expected address values are written as shifts: the clearest way to state them
 /* eslint-disable no-bitwise */
-import {
-  anyCidr, CidrError, cidrContains, cidrContainsIp, exceptError, formatIp, hostCidr, parseCidr, parseCidrLenient, parseIp,
-} from '../../src/k8s/cidr';
+import { anyCidr, cidrContains, cidrContainsIp, CidrError, exceptError, formatIp, hostCidr, parseCidr, parseCidrLenient, parseIp } from '../../src/k8s';
 
 describe('parseIp / formatIp', () => {
   test.each([

@@ -1,6 +1,4 @@
-import {
-  dnsLabelError, dnsSubdomainError, ianaServiceNameError, labelKeyError, labelValueError, portNumberError,
-} from '../../src/k8s/names';
+import { dnsLabelError, dnsSubdomainError, ianaServiceNameError, labelKeyError, labelValueError, portNumberError } from '../../src/k8s';
 
 describe('API-server name and label rules (SEMANTICS.md section 2)', () => {
   test.each(['default-deny', 'a', 'allow.frontend.v1', '0abc', 'a'.repeat(253)])('policy name %j is valid', (n) => {

@@ -1,9 +1,4 @@
-import {
-  defaultNetworkPolicy,
-  effectivePolicyTypes,
-  formatPolicyError,
-  validateNetworkPolicy,
-} from '../../src/k8s/validate-network-policy';
+import { defaultNetworkPolicy, effectivePolicyTypes, formatPolicyError, validateNetworkPolicy } from '../../src/k8s';
 
 /** A valid policy with the given spec. */
 function policy(spec: any, metadata: any = { name: 'p', namespace: 'shop' }): any {

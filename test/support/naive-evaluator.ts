@@ -5,7 +5,7 @@
  * reference the engine is checked against (property tests) and compared with (benchmark).
  */
 import type { Inventory } from '../../src/engine';
-import { cidrContainsIp, formatIp, parseCidrLenient, parseIp } from '../../src/k8s/cidr';
+import { cidrContainsIp, formatIp, parseCidrLenient, parseIp } from '../../src/k8s';
 
 export interface NaivePort {
   readonly name?: string;
