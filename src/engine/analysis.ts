@@ -20,8 +20,11 @@
 import { ConnSet } from './conn-set';
 import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
+import { compareEndpoints, Endpoint, ExternalEndpoint, externalRange, unknownEndpointMessage } from './endpoint';
+import { mergeRuns, splitAddressSpace } from './external-ranges';
 import { selectorMatches } from './label-selector';
-import { formatIp, IpAddress, IpFamily, maxAddress, parseIp } from '../k8s/cidr';
+import { IpAddress, parseIp } from '../k8s';
+import { compare } from '../text';
 
 export interface AnalysisOptions {
   /**
@@ -30,18 +33,6 @@ export interface AnalysisOptions {
    */
   readonly ipBlockMatchesPods?: boolean;
 }
-
-/** An address range outside the cluster (one address for a queried IP literal). */
-export interface ExternalEndpoint {
-  readonly kind: 'external';
-  /** `1.2.3.4` for one address, `0.0.0.0-9.255.255.255` for a range */
-  readonly id: string;
-  readonly family: IpFamily;
-  readonly first: bigint;
-  readonly last: bigint;
-}
-
-export type Endpoint = PodEndpoint | ExternalEndpoint;
 
 /** One line of the connectivity listing. */
 export interface Connection {
@@ -354,7 +345,7 @@ export class Analysis {
     for (let i = 0; i < this.podCount; i++) {
       if (!(this._endpoints[i] as PodEndpoint).hostNetwork) inside.push(i);
     }
-    inside.sort((x, y) => cmp(this._endpoints[x].id, this._endpoints[y].id));
+    inside.sort((x, y) => compare(this._endpoints[x].id, this._endpoints[y].id));
     const outside = this.externalRangeEndpoints();
     const outsideIdx = outside.map((e) => this.indexOf(e));
     const fromOutside: Connection[] = [];
@@ -365,10 +356,10 @@ export class Analysis {
         const id = this.connectionIdByIndex(a, b);
         if (id !== NONE_ID) callback(pod, this._endpoints[b], this.conns[id]);
       }
-      for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(a, b)))) {
+      for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(a, b)), NONE_ID)) {
         callback(pod, run.range, this.conns[run.id]);
       }
-      for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(b, a)))) {
+      for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(b, a)), NONE_ID)) {
         fromOutside.push({ from: run.range, to: pod, conns: this.conns[run.id] });
       }
     }
@@ -492,7 +483,7 @@ export class Analysis {
         for (const id of this.ipPeerIds) if (ipBlockMatches(this.peers[id] as IpBlockPeer, e.ip)) peers.push(id);
       }
       named = e.ports.filter((p) => p.name !== undefined && this.referencedPortNames.has(p.name))
-        .sort((x, y) => cmp(x.name!, y.name!) || cmp(x.protocol, y.protocol) || x.port - y.port);
+        .sort((x, y) => compare(x.name!, y.name!) || compare(x.protocol, y.protocol) || x.port - y.port);
     } else {
       const ip: IpAddress = { family: e.family, value: e.first };
       for (const id of this.ipPeerIds) if (ipBlockMatches(this.peers[id] as IpBlockPeer, ip)) peers.push(id);
@@ -522,78 +513,18 @@ export class Analysis {
   }
 
   private externalAddress(ip: IpAddress): number {
-    const id = formatIp(ip.family, ip.value);
-    const known = this.endpointIndex.get(id);
+    const endpoint = externalRange(ip.family, ip.value, ip.value);
+    const known = this.endpointIndex.get(endpoint.id);
     if (known !== undefined) return known;
-    return this.addEndpoint({ kind: 'external', id, family: ip.family, first: ip.value, last: ip.value });
+    return this.addEndpoint(endpoint);
   }
 
   private buildExternalRanges(): ExternalEndpoint[] {
     const ipPeers = this.ipPeerIds.map((id) => this.peers[id] as IpBlockPeer);
-    const families: IpFamily[] = [4];
     const v6 = ipPeers.some((p) => p.cidr.family === 6) || this.pods.some((p) => p.ip?.family === 6);
-    if (v6) families.push(6);
-    const out: ExternalEndpoint[] = [];
-    for (const family of families) {
-      const max = maxAddress(family);
-      const cuts = new Set<bigint>([0n]);
-      for (const p of ipPeers) {
-        if (p.cidr.family !== family) continue;
-        for (const c of [p.cidr, ...p.except]) {
-          cuts.add(c.first);
-          if (c.last < max) cuts.add(c.last + 1n);
-        }
-      }
-      const starts = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      let current: { first: bigint; last: bigint; key: string } | undefined;
-      const flush = () => {
-        if (!current) return;
-        const id = `${formatIp(family, current.first)}-${formatIp(family, current.last)}`;
-        out.push(this._endpoints[this.indexOf({ kind: 'external', id, family, first: current.first, last: current.last })] as ExternalEndpoint);
-      };
-      starts.forEach((first, i) => {
-        const last = i + 1 < starts.length ? starts[i + 1] - 1n : max;
-        const ip = { family, value: first };
-        const key = ipPeers.map((p, j) => (ipBlockMatches(p, ip) ? j : -1)).filter((j) => j >= 0).join(',');
-        if (current && current.key === key) {
-          current.last = last;
-        } else {
-          flush();
-          current = { first, last, key };
-        }
-      });
-      flush();
-    }
-    return out;
+    return splitAddressSpace(ipPeers, v6 ? [4, 6] : [4])
+      .map((r) => this._endpoints[this.indexOf(externalRange(r.family, r.first, r.last))] as ExternalEndpoint);
   }
-}
-
-/** Consecutive adjacent ranges with the same (non-empty) result, merged into one range each. */
-function mergeRuns(ranges: readonly ExternalEndpoint[], ids: readonly number[]): { range: ExternalEndpoint; id: number }[] {
-  const out: { range: ExternalEndpoint; id: number }[] = [];
-  let run: { first: ExternalEndpoint; last: ExternalEndpoint; id: number } | undefined;
-  const flush = () => {
-    if (!run || run.id === NONE_ID) return;
-    const { first, last } = run;
-    const range: ExternalEndpoint = first === last ? first : {
-      kind: 'external',
-      id: `${formatIp(first.family, first.first)}-${formatIp(first.family, last.last)}`,
-      family: first.family,
-      first: first.first,
-      last: last.last,
-    };
-    out.push({ range, id: run.id });
-  };
-  ranges.forEach((r, i) => {
-    if (run && run.id === ids[i] && run.last.family === r.family && run.last.last + 1n === r.first) {
-      run.last = r;
-    } else {
-      flush();
-      run = { first: r, last: r, id: ids[i] };
-    }
-  });
-  flush();
-  return out;
 }
 
 function ruleMatchesPeers(cr: CompiledRule, peers: ReadonlySet<number>): boolean {
@@ -613,40 +544,3 @@ export function rulePorts(rule: Rule, destinationPorts: readonly ContainerPort[]
   }
   return result;
 }
-
-/** Sort order of endpoints in listings: pods by name, then IPv4, then IPv6 ranges by address. */
-export function compareEndpoints(a: Endpoint, b: Endpoint): number {
-  if (a.kind === 'pod' && b.kind === 'pod') return cmp(a.id, b.id);
-  if (a.kind === 'pod') return -1;
-  if (b.kind === 'pod') return 1;
-  if (a.family !== b.family) return a.family - b.family;
-  return a.first < b.first ? -1 : a.first > b.first ? 1 : a.last < b.last ? -1 : a.last > b.last ? 1 : 0;
-}
-
-/** The error for an endpoint nobody declared, with the closest known names. */
-export function unknownEndpointMessage(text: string, known: readonly string[]): string {
-  const scored = known.map((k) => ({ k, d: Math.min(editDistance(text, k), editDistance(text, k.slice(k.indexOf('/') + 1)) + 1) }));
-  scored.sort((a, b) => a.d - b.d || cmp(a.k, b.k));
-  const closest = scored.slice(0, 3).map((s) => s.k);
-  const hint = closest.length ? ` Closest known endpoints: ${closest.join(', ')}.` : ' No workloads or pods are known.';
-  return `Unknown endpoint "${text}": expected "namespace/name" of a workload or pod, or an IP address outside the cluster.${hint}`;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-

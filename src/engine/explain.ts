@@ -2,7 +2,8 @@
  * Explanations of one verdict: for each side, whether it is isolated, which policies select
  * it, and which policy rule admitted the traffic, or that none did.
  */
-import { Analysis, Endpoint, RuleMatch } from './analysis';
+import { Analysis, RuleMatch } from './analysis';
+import { Endpoint } from './endpoint';
 import { ProtocolName } from './conn-set';
 import { DirectionName, Policy, Rule } from './policy';
 

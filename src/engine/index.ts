@@ -55,5 +55,7 @@ export * from './conn-set';
 export * from './label-selector';
 export * from './policy';
 export * from './inventory';
+export * from './endpoint';
+export * from './external-ranges';
 export * from './analysis';
 export * from './explain';

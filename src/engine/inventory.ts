@@ -6,8 +6,7 @@
 import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Policy, normalizePolicy } from './policy';
 import { Labels } from './label-selector';
-import { IpAddress, parseIp } from '../k8s/cidr';
-import { NAMESPACE_NAME_LABEL, portNumberError } from '../k8s/names';
+import { IpAddress, NAMESPACE_NAME_LABEL, parseIp, portNumberError } from '../k8s';
 
 export const DEFAULT_NAMESPACE = 'default';
 

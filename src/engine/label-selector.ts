@@ -5,6 +5,8 @@
  * that distinction, this module only matches a selector that is present.
  */
 
+import { compare } from '../text';
+
 export type Labels = Readonly<Record<string, string>>;
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
@@ -39,7 +41,7 @@ export function normalizeSelector(raw: any): Selector | undefined {
     const values = [...new Set<string>((expr.values ?? []).map(String))].sort();
     requirements.push({ key: String(expr.key), operator: expr.operator, values });
   }
-  requirements.sort((a, b) => cmp(a.key, b.key) || cmp(a.operator, b.operator) || cmp(a.values.join(','), b.values.join(',')));
+  requirements.sort((a, b) => compare(a.key, b.key) || compare(a.operator, b.operator) || compare(a.values.join(','), b.values.join(',')));
   return { requirements, key: selectorText(requirements) };
 }
 
@@ -89,8 +91,4 @@ function selectorText(requirements: readonly SelectorRequirement[]): string {
       default: return `${r.key} ${r.operator as string}`;
     }
   }).join(',');
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

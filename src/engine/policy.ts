@@ -6,9 +6,7 @@
  */
 import { ConnSet, ProtocolName, PROTOCOLS } from './conn-set';
 import { Selector, normalizeSelector, selectorMatches, Labels, EVERYTHING } from './label-selector';
-import { Cidr, IpAddress, parseCidrLenient, cidrContainsIp } from '../k8s/cidr';
-import { NAMESPACE_NAME_LABEL } from '../k8s/names';
-import { effectivePolicyTypes } from '../k8s/validate-network-policy';
+import { Cidr, cidrContainsIp, effectivePolicyTypes, IpAddress, NAMESPACE_NAME_LABEL, parseCidrLenient } from '../k8s';
 
 export type DirectionName = 'Ingress' | 'Egress';
 
