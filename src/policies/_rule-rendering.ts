@@ -2,10 +2,9 @@
  * Rules as the constructs hold them (peers and ports), and their one rendering path to the
  * Kubernetes shape: de-duplicated, in insertion order, without empty lists. Not public API.
  */
-import { k8s } from 'cdk8s-plus-28';
 import { Peer } from '../vocabulary/peer';
+import { NetworkPolicyEgressRuleJson, NetworkPolicyIngressRuleJson, NetworkPolicyPeerJson, NetworkPolicyPortJson } from '../k8s';
 import { Port } from '../vocabulary/port';
-import { NetworkPolicyEgressRuleJson, NetworkPolicyIngressRuleJson, NetworkPolicyPortJson } from '../k8s/network-policy-json';
 
 /**
  * One rule: it admits a connection when one of its peers AND one of its ports match.
@@ -31,8 +30,8 @@ export function uniqueByString<T extends { toString(): string }>(items: readonly
 }
 
 /** The rule's peers in Kubernetes shape; undefined when it admits every peer. */
-export function renderPeers(peers: readonly Peer[]): k8s.NetworkPolicyPeer[] | undefined {
-  const rendered: k8s.NetworkPolicyPeer[] = [];
+export function renderPeers(peers: readonly Peer[]): NetworkPolicyPeerJson[] | undefined {
+  const rendered: NetworkPolicyPeerJson[] = [];
   for (const peer of uniqueByString(peers)) {
     const r = peer._render();
     if (r === undefined) return undefined; // anywhere: no restriction at all

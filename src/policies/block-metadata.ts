@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { anyCidr, bitsOf, Cidr, CidrError, exceptError, formatIp, IpFamily, parseCidr, parseIp } from '../k8s/cidr';
-import { METADATA_ENDPOINTS } from '../k8s/metadata-endpoints';
+import { anyCidr, bitsOf, Cidr, CidrError, exceptError, formatIp, IpFamily, METADATA_ENDPOINTS, parseCidr, parseIp } from '../k8s';
 import { RuleModel } from './_rule-rendering';
-import { quote } from '../vocabulary/_selector-model';
+import { quote } from '../text';
 import { Peer } from '../vocabulary/peer';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DnsProvider } from '../vocabulary/dns-provider';
 import { RuleModel } from './_rule-rendering';
-import { quote } from '../vocabulary/_selector-model';
+import { quote } from '../text';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { Direction } from '../vocabulary/protocol';
 

@@ -1,10 +1,9 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { NetworkPolicySpecJson } from '../k8s/network-policy-json';
-import { dnsLabelError, dnsSubdomainError, labelValueError } from '../k8s/names';
+import { dnsLabelError, dnsSubdomainError, formatPolicyError, NetworkPolicySpecJson, validateNetworkPolicy } from '../k8s';
 import { renderEgressRules, renderIngressRules, RuleModel } from './_rule-rendering';
-import { quote } from '../vocabulary/_selector-model';
-import { formatPolicyError, validateNetworkPolicy } from '../k8s/validate-network-policy';
+import { quote } from '../text';
+import { appNameProblem } from '../vocabulary/_selector-model';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
 import { Port } from '../vocabulary/port';
@@ -226,7 +225,7 @@ export abstract class NetworkPolicyBase extends ApiObject {
    * @internal
    */
   protected _error(message: string): Error {
-    return new Error(`${this.node.path} (${this.constructor.name}): ${message}`);
+    return constructError(this.node.path, this.constructor.name, message);
   }
 
   /**
@@ -272,6 +271,14 @@ export abstract class NetworkPolicyBase extends ApiObject {
 
 }
 
+/**
+ * An error about a construct's input: `<construct path> (<kind>): <what is wrong>`, the one shape
+ * every construct of the library throws.
+ */
+export function constructError(path: string, kind: string, message: string): Error {
+  return new Error(`${path} (${kind}): ${message}`);
+}
+
 function suggestName(name: string): string {
   if (typeof name !== 'string') return '';
   const k = kebabCase(name);
@@ -300,7 +307,7 @@ interface PolicyBasics {
 function policyBasics(scope: Construct, id: string, props: PolicyProps, kind: string): PolicyBasics {
   const error = (message: string) => {
     const scopePath = scope.node.path; // computed only for the message: building it walks the tree
-    return new Error(`${scopePath ? `${scopePath}/${id}` : id} (${kind}): ${message}`);
+    return constructError(scopePath ? `${scopePath}/${id}` : id, kind, message);
   };
 
   if (props.app !== undefined && props.selector !== undefined) {
@@ -310,7 +317,7 @@ function policyBasics(scope: Construct, id: string, props: PolicyProps, kind: st
     throw error(`invalid selector ${quote(props.selector)}: must be a PodSelector, e.g. PodSelector.app('web') or PodSelector.labels({ tier: 'api' })`);
   }
   if (props.app !== undefined) {
-    const err = props.app === '' ? 'must not be empty' : labelValueError(props.app);
+    const err = appNameProblem(props.app);
     if (err) throw error(`invalid app ${quote(props.app)}: it is the value of the "app" label, and ${err}`);
   }
   const podSelector = props.selector ?? (props.app !== undefined ? PodSelector.app(props.app) : PodSelector.all());

@@ -2,9 +2,7 @@
  * What a `Peer` means, as data: the descriptor the rendering, the Firewall (two-sided rules)
  * and any other internal code inspect. Not part of the public API.
  */
-import { k8s } from 'cdk8s-plus-28';
-import { Cidr } from '../k8s/cidr';
-import { NAMESPACE_NAME_LABEL } from '../k8s/names';
+import { Cidr, LabelSelectorJson, NAMESPACE_NAME_LABEL, NetworkPolicyPeerJson } from '../k8s';
 import { isEmptySelector, renderSelector, SelectorModel, selectorToString } from './_selector-model';
 
 /** Which namespaces a selector peer looks in. */
@@ -32,7 +30,7 @@ export type PeerModel =
   | { readonly kind: 'anywhere' };
 
 /** The peer in Kubernetes shape; undefined for `anywhere` (it is the absence of a peer list). */
-export function renderPeer(model: PeerModel): k8s.NetworkPolicyPeer | undefined {
+export function renderPeer(model: PeerModel): NetworkPolicyPeerJson | undefined {
   switch (model.kind) {
     case 'anywhere':
       return undefined;
@@ -46,7 +44,7 @@ export function renderPeer(model: PeerModel): k8s.NetworkPolicyPeer | undefined 
       const pods = renderSelector(model.pods);
       const scope = model.namespaces;
       if (scope.kind === 'policy') return { podSelector: pods };
-      const namespaceSelector: k8s.LabelSelector = scope.kind === 'name'
+      const namespaceSelector: LabelSelectorJson = scope.kind === 'name'
         ? { matchLabels: { [NAMESPACE_NAME_LABEL]: scope.name } }
         : scope.kind === 'selector' ? renderSelector(scope.selector) : {};
       // every pod of the namespaces: the namespace selector alone says it

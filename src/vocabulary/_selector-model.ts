@@ -4,9 +4,9 @@
  * Shared by `PodSelector` (which pods a policy applies to) and `Peer` (pods and namespaces on
  * the other side of a rule). Not part of the public API.
  */
-import { k8s } from 'cdk8s-plus-28';
 import { LabelExpression, LabelOperator } from './label-expression';
-import { labelKeyError, labelValueError } from '../k8s/names';
+import { labelKeyError, LabelSelectorJson, LabelSelectorRequirementJson, labelValueError } from '../k8s';
+import { compare, quote } from '../text';
 
 /** One validated `matchExpressions` entry; `values` sorted and de-duplicated. */
 export interface ExpressionModel {
@@ -29,16 +29,23 @@ export const EMPTY_SELECTOR: SelectorModel = { labels: {}, expressions: [] };
 
 const OPERATORS: readonly string[] = Object.values(LabelOperator);
 
-/** Quotes a value for an error message the way the API server does. */
-export function quote(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (value === undefined) return 'undefined';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+/**
+ * What is wrong with an `app` label value (`Peer.app()`, `PodSelector.app()`, a policy's `app`):
+ * it must be a non-empty label value. Undefined when it is fine.
+ */
+export function appNameProblem(name: string): string | undefined {
+  if (name === '' || name === undefined || name === null) return 'must not be empty';
+  return labelValueError(name);
+}
+
+/** Checks the name given to `Peer.app()` / `PodSelector.app()`; `where` names the call. */
+export function checkAppName(name: string, where: string): string {
+  const problem = appNameProblem(name);
+  if (problem === 'must not be empty') {
+    throw new Error(`Invalid app name ${quote(name)} in ${where}: must not be empty (it is the value of the "app" label)`);
   }
+  if (problem) throw new Error(`Invalid app name ${quote(name)} in ${where}: it is the value of the "app" label, and ${problem}`);
+  return name;
 }
 
 /**
@@ -119,8 +126,8 @@ export function isEmptySelector(s: SelectorModel): boolean {
 }
 
 /** The selector in Kubernetes shape; `{}` when it matches everything, never empty lists. */
-export function renderSelector(s: SelectorModel): k8s.LabelSelector {
-  const out: { matchLabels?: Record<string, string>; matchExpressions?: k8s.LabelSelectorRequirement[] } = {};
+export function renderSelector(s: SelectorModel): LabelSelectorJson {
+  const out: { matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirementJson[] } = {};
   if (Object.keys(s.labels).length > 0) out.matchLabels = { ...s.labels };
   if (s.expressions.length > 0) {
     out.matchExpressions = s.expressions.map((e) => (e.values.length > 0
@@ -148,9 +155,4 @@ export function selectorToString(s: SelectorModel): string {
     ...Object.entries(s.labels).map(([k, v]) => `${k}=${v}`),
     ...s.expressions.map(expressionToString),
   ].join(',');
-}
-
-/** Plain code-point order, independent of the locale: output must be byte-identical everywhere. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,9 +6,10 @@
  */
 import { IPodSelector } from 'cdk8s-plus-28';
 import { LabelExpression, LabelOperator } from './label-expression';
-import { NAMESPACE_NAME_LABEL } from '../k8s/names';
+import { NAMESPACE_NAME_LABEL } from '../k8s';
 import { NamespaceScope } from './_peer-model';
-import { isEmptySelector, makeSelector, quote, SelectorModel } from './_selector-model';
+import { isEmptySelector, makeSelector, SelectorModel } from './_selector-model';
+import { quote } from '../text';
 
 /**
  * The label cdk8s-plus puts on every pod it creates (`cdk8s.io/metadata.addr`), whose value is a

@@ -1,5 +1,5 @@
-import { bitsOf, parseIp, formatIp } from '../k8s/cidr';
-import { quote } from './_selector-model';
+import { bitsOf, formatIp, parseIp } from '../k8s';
+import { quote } from '../text';
 import { Peer } from './peer';
 import { Port } from './port';
 

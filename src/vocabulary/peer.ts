@@ -1,8 +1,8 @@
-import { IPodSelector, k8s } from 'cdk8s-plus-28';
-import { anyCidr, Cidr, CidrError, exceptError, IpFamily, parseCidr } from '../k8s/cidr';
-import { dnsLabelError, labelValueError } from '../k8s/names';
+import { IPodSelector } from 'cdk8s-plus-28';
+import { anyCidr, Cidr, CidrError, dnsLabelError, exceptError, IpFamily, NetworkPolicyPeerJson, parseCidr } from '../k8s';
 import { anchorPeer, NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
-import { EMPTY_SELECTOR, isEmptySelector, makeSelector, quote, SelectorModel } from './_selector-model';
+import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, SelectorModel } from './_selector-model';
+import { quote } from '../text';
 import { selectWorkload } from './_workload';
 import { LabelExpression } from './label-expression';
 
@@ -64,15 +64,6 @@ function checkNamespace(name: string, where: string): string {
     const hint = lower && lower !== name && !dnsLabelError(lower) ? `. Did you mean "${lower}"?` : '';
     throw new Error(`Invalid namespace ${quote(name)} in ${where}: ${err}${hint}`);
   }
-  return name;
-}
-
-function checkAppName(name: string, where: string): string {
-  if (name === '' || name === undefined || name === null) {
-    throw new Error(`Invalid app name ${quote(name)} in ${where}: must not be empty (it is the value of the "app" label)`);
-  }
-  const err = labelValueError(name);
-  if (err) throw new Error(`Invalid app name ${quote(name)} in ${where}: it is the value of the "app" label, and ${err}`);
   return name;
 }
 
@@ -320,7 +311,7 @@ export class Peer {
    *
    * @internal
    */
-  public _render(): k8s.NetworkPolicyPeer | undefined {
+  public _render(): NetworkPolicyPeerJson | undefined {
     return renderPeer(this.produce());
   }
 

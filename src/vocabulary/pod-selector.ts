@@ -1,6 +1,7 @@
-import { IPodSelector, k8s } from 'cdk8s-plus-28';
-import { labelValueError } from '../k8s/names';
-import { EMPTY_SELECTOR, isEmptySelector, makeSelector, quote, renderSelector, SelectorModel, selectorToString } from './_selector-model';
+import { IPodSelector } from 'cdk8s-plus-28';
+import { LabelSelectorJson } from '../k8s';
+import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, renderSelector, SelectorModel, selectorToString } from './_selector-model';
+import { quote } from '../text';
 import { describeWorkload, selectWorkload } from './_workload';
 import { LabelExpression } from './label-expression';
 
@@ -31,12 +32,7 @@ export interface PodSelectorOptions {
 export class PodSelector {
   /** The pods labelled `app=<name>`. */
   public static app(name: string): PodSelector {
-    const where = `PodSelector.app(${quote(name)})`;
-    if (name === '' || name === undefined || name === null) {
-      throw new Error(`Invalid app name ${quote(name)} in ${where}: must not be empty (it is the value of the "app" label)`);
-    }
-    const err = labelValueError(name);
-    if (err) throw new Error(`Invalid app name ${quote(name)} in ${where}: it is the value of the "app" label, and ${err}`);
+    checkAppName(name, `PodSelector.app(${quote(name)})`);
     return PodSelector.of({ labels: { app: name }, expressions: [] });
   }
 
@@ -126,7 +122,7 @@ export class PodSelector {
    *
    * @internal
    */
-  public _render(): k8s.LabelSelector {
+  public _render(): LabelSelectorJson {
     return renderSelector(this.produce());
   }
 

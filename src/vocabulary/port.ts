@@ -1,6 +1,5 @@
-import { NetworkPolicyPortJson } from '../k8s/network-policy-json';
-import { ianaServiceNameError, portNumberError } from '../k8s/names';
-import { quote } from './_selector-model';
+import { ianaServiceNameError, NetworkPolicyPortJson, portNumberError } from '../k8s';
+import { quote } from '../text';
 import { Protocol } from './protocol';
 
 const PROTOCOLS: readonly string[] = Object.values(Protocol);

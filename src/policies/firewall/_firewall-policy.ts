@@ -8,7 +8,7 @@ import { NetworkPolicyBase, PolicyProps } from '../policy-base';
 import { Port } from '../../vocabulary/port';
 import { Protocol } from '../../vocabulary/protocol';
 import { RuleModel, uniqueByString } from '../_rule-rendering';
-import { compare } from '../../vocabulary/_selector-model';
+import { compare } from '../../text';
 
 /** Which half of a connection a firewall policy carries. */
 export type FirewallDirection = 'ingress' | 'egress';

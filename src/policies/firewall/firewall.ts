@@ -1,12 +1,14 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DefaultDeny } from '../default-deny';
+import { constructError } from '../policy-base';
 import { DnsProvider } from '../../vocabulary/dns-provider';
 import { selectorNames, workloadNames } from './_firewall-names';
 import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
-import { dnsLabelError } from '../../k8s/names';
+import { dnsLabelError } from '../../k8s';
 import { NamespaceScope, PeerModel } from '../../vocabulary/_peer-model';
-import { quote, selectorToString } from '../../vocabulary/_selector-model';
+import { selectorToString } from '../../vocabulary/_selector-model';
+import { quote } from '../../text';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
@@ -215,7 +217,7 @@ export class Firewall extends Construct {
   }
 
   private error(message: string): Error {
-    return new Error(`${this.node.path} (Firewall): ${message}`);
+    return constructError(this.node.path, 'Firewall', message);
   }
 
   private managedText(): string {
@@ -296,7 +298,7 @@ export class Firewall extends Construct {
       ...(namespace !== UNNAMED ? { namespace } : {}),
       selector: PodSelector._lazy(() => {
         const m = peer._model();
-        if (m.kind !== 'pods') throw new Error(`${this.node.path} (Firewall): "${peer}" no longer means pods`);
+        if (m.kind !== 'pods') throw constructError(this.node.path, 'Firewall', `"${peer}" no longer means pods`);
         return m.pods;
       }),
       direction,
