@@ -1,4 +1,5 @@
 export * from './vocabulary/protocol';
+export * from './vocabulary/direction';
 export * from './vocabulary/label-expression';
 export * from './vocabulary/port';
 export * from './vocabulary/peer';

@@ -3,7 +3,7 @@ import { DnsProvider } from '../vocabulary/dns-provider';
 import { RuleModel } from './_rule-rendering';
 import { quote } from '../text';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
-import { Direction } from '../vocabulary/protocol';
+import { Direction } from '../vocabulary/direction';
 
 /**
  * Props for `DefaultDeny`.

@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { ConnectionSet, NetworkModel, NetworkModelProps, PodEndpointProps } from './network-model';
-import { Direction, Protocol } from '../vocabulary/protocol';
+import { Direction } from '../vocabulary/direction';
+import { Protocol } from '../vocabulary/protocol';
 
 /**
  * A namespace to declare in a test's inventory.

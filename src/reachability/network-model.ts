@@ -2,7 +2,8 @@ import { App, Chart } from 'cdk8s';
 import { Analysis, ConnSet, Explanation, Inventory, ProtocolName, SideExplanation, explainConnection } from '../engine';
 import { parseManifests } from '../manifests/parse';
 import { formatPolicyError, validateNetworkPolicy } from '../k8s';
-import { Direction, Protocol } from '../vocabulary/protocol';
+import { Direction } from '../vocabulary/direction';
+import { Protocol } from '../vocabulary/protocol';
 
 /**
  * Options of a `NetworkModel`.

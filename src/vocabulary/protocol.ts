@@ -11,15 +11,3 @@ export enum Protocol {
   /** Stream Control Transmission Protocol. */
   SCTP = 'SCTP',
 }
-
-/**
- * The direction(s) of traffic a policy controls, seen from the selected pods.
- */
-export enum Direction {
-  /** Traffic arriving at the selected pods. */
-  INGRESS = 'Ingress',
-  /** Traffic leaving the selected pods. */
-  EGRESS = 'Egress',
-  /** Both directions. */
-  BOTH = 'Both',
-}

@@ -1,7 +1,8 @@
 import { ApiObject, Testing } from 'cdk8s';
 import { NetworkAssertions } from '../../src/reachability/assertions';
 import { NetworkModel } from '../../src/reachability/network-model';
-import { Direction, Protocol } from '../../src/vocabulary/protocol';
+import { Direction } from '../../src/vocabulary/direction';
+import { Protocol } from '../../src/vocabulary/protocol';
 
 function np(namespace: string, name: string, spec: any): any {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { namespace, name }, spec };
