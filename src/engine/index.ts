@@ -28,7 +28,7 @@
  *   `staticPorts` + `namedPorts`), `Peer` (`SelectorPeer` | `IpBlockPeer`), `selectorPeerMatchesPod`,
  *   `ipBlockMatches`, `describePeer`.
  * - `inventory.ts`: `Inventory` (`addManifest`, `addNamespace`, `addPod`, `addPolicy`, `pods`,
- *   `policies`, `namespaces`, `namespace(name)`, `replaced` (duplicates: NP011), `ignoredKinds`),
+ *   `policies`, `namespaces`, `namespace(name)`, `ignoredKinds`),
  *   `PodEndpoint`, `WORKLOAD_KINDS`.
  * - `analysis.ts`: `Analysis`:
  *   - endpoints: `pods`, `endpoint(text)` / `resolve(text)` (`ns/name` or IP literal; unknown

@@ -6,7 +6,7 @@
 import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Policy, normalizePolicy } from './policy';
 import { Labels } from './label-selector';
-import { IpAddress, NAMESPACE_NAME_LABEL, parseIp, portNumberError } from '../k8s';
+import { IpAddress, isListKind, listItem, NAMESPACE_NAME_LABEL, parseIp, portNumberError } from '../k8s';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -72,8 +72,6 @@ export class Inventory {
   private readonly _namespaces = new Map<string, NamespaceInfo>();
   private readonly _pods = new Map<string, PodEndpoint>();
   private readonly _policies = new Map<string, Policy>();
-  /** objects that replaced an earlier one with the same kind and `namespace/name` */
-  public readonly replaced: { kind: string; id: string }[] = [];
   /** manifest kinds that were read but carry no endpoint or policy (Service, ConfigMap, ...) */
   public readonly ignoredKinds = new Map<string, number>();
   private _version = 0;
@@ -119,7 +117,6 @@ export class Inventory {
       ip,
       raw: input.raw,
     };
-    if (this._pods.has(pod.id)) this.replaced.push({ kind: pod.workloadKind, id: pod.id });
     this._pods.set(pod.id, pod);
     this.ensureNamespace(namespace);
     this._version++;
@@ -134,7 +131,6 @@ export class Inventory {
       throw new Error(`NetworkPolicy ${id} is invalid: ${errors.join('; ')}`);
     }
     const policy = normalizePolicy(obj, DEFAULT_NAMESPACE);
-    if (this._policies.has(policy.id)) this.replaced.push({ kind: 'NetworkPolicy', id: policy.id });
     this._policies.set(policy.id, policy);
     this.ensureNamespace(policy.namespace);
     this._version++;
@@ -148,8 +144,8 @@ export class Inventory {
   public addManifest(obj: any): void {
     if (!obj || typeof obj !== 'object') return;
     const kind: string = obj.kind;
-    if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(obj.items))) {
-      for (const item of obj.items ?? []) this.addManifest(item);
+    if (isListKind(obj)) {
+      for (const item of obj.items ?? []) this.addManifest(listItem(obj, item));
       return;
     }
     if (kind === 'NetworkPolicy') {
@@ -199,14 +195,6 @@ export class Inventory {
 
   public namespace(name: string): NamespaceInfo {
     return this._namespaces.get(name) ?? { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false };
-  }
-
-  public pod(id: string): PodEndpoint | undefined {
-    return this._pods.get(id);
-  }
-
-  public policy(id: string): Policy | undefined {
-    return this._policies.get(id);
   }
 
   private ensureNamespace(name: string) {

@@ -1,6 +1,6 @@
 import { IPodSelector } from 'cdk8s-plus-28';
-import { anyCidr, Cidr, CidrError, dnsLabelError, exceptError, IpFamily, NetworkPolicyPeerJson, parseCidr } from '../k8s';
-import { anchorPeer, NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
+import { KUBE_DNS, anyCidr, Cidr, CidrError, dnsLabelError, exceptError, IpFamily, NetworkPolicyPeerJson, parseCidr } from '../k8s';
+import { NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
 import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, SelectorModel } from './_selector-model';
 import { quote } from '../text';
 import { selectWorkload } from './_workload';
@@ -230,8 +230,8 @@ export class Peer {
   public static kubeDns(): Peer {
     return Peer.of({
       kind: 'pods',
-      pods: { labels: { 'k8s-app': 'kube-dns' }, expressions: [] },
-      namespaces: { kind: 'name', name: 'kube-system' },
+      pods: { labels: { ...KUBE_DNS.labels }, expressions: [] },
+      namespaces: { kind: 'name', name: KUBE_DNS.namespace },
     });
   }
 
@@ -292,18 +292,6 @@ export class Peer {
    */
   public _model(): PeerModel {
     return this.produce();
-  }
-
-  /**
-   * This peer with its namespace made explicit: a peer relative to the policy's namespace
-   * (`Peer.app('web')`) becomes the same pods in `namespace`, by name, so that it means the same
-   * in a policy of another namespace. Checked lazily, like the peer itself.
-   *
-   * @internal
-   */
-  public _anchoredTo(namespace: string): Peer {
-    checkNamespace(namespace, 'Peer anchoring');
-    return new Peer(() => anchorPeer(this.produce(), namespace));
   }
 
   /**

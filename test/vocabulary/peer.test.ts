@@ -1,6 +1,5 @@
 import { LabelOperator, Peer } from '../../src';
 import { errorOf } from '../support/policy-helpers';
-import { peerKind, peerNamespaceName } from '../../src/vocabulary/_peer-model';
 
 describe('Peer', () => {
   describe('selector peers render relative to the policy namespace', () => {
@@ -217,33 +216,5 @@ describe('Peer', () => {
         'Invalid Peer.pods(): namespace, allNamespaces are mutually exclusive; give one namespace, namespace labels/expressions, or allNamespaces');
       expect(errorOf(() => Peer.pods({ namespace: 'a', namespaceLabels: { team: 'a' } }))).toMatch(/namespace, namespaceLabels are mutually exclusive/);
     });
-  });
-});
-
-describe('internal helpers for two-sided rules (Firewall)', () => {
-  test('peerKind', () => {
-    expect(peerKind(Peer.app('a')._model())).toBe('pods');
-    expect(peerKind(Peer.app('a', 'b')._model())).toBe('pods');
-    expect(peerKind(Peer.namespace('b')._model())).toBe('namespace');
-    expect(peerKind(Peer.namespaces({ team: 'x' })._model())).toBe('namespaces');
-    expect(peerKind(Peer.pods()._model())).toBe('namespacePods');
-    expect(peerKind(Peer.allPods()._model())).toBe('allPods');
-    expect(peerKind(Peer.anyIpv4()._model())).toBe('ipBlock');
-    expect(peerKind(Peer.anywhere()._model())).toBe('anywhere');
-  });
-
-  test('peerNamespaceName', () => {
-    expect(peerNamespaceName(Peer.app('a')._model(), 'shop')).toBe('shop');
-    expect(peerNamespaceName(Peer.app('a', 'b')._model(), 'shop')).toBe('b');
-    expect(peerNamespaceName(Peer.namespaces({ team: 'x' })._model(), 'shop')).toBeUndefined();
-    expect(peerNamespaceName(Peer.anyIpv4()._model(), 'shop')).toBeUndefined();
-  });
-
-  test('_anchoredTo makes a policy-relative peer explicit, leaves others alone', () => {
-    expect(Peer.app('web')._anchoredTo('shop').toString()).toBe('app=web in namespace shop');
-    expect(Peer.pods()._anchoredTo('shop').toString()).toBe('all pods in namespace shop');
-    expect(Peer.app('web', 'other')._anchoredTo('shop').toString()).toBe('app=web in namespace other');
-    expect(Peer.anyIpv4()._anchoredTo('shop').toString()).toBe('0.0.0.0/0');
-    expect(errorOf(() => Peer.app('web')._anchoredTo('Shop'))).toMatch(/^Invalid namespace "Shop" in Peer anchoring/);
   });
 });
