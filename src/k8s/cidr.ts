@@ -194,7 +194,7 @@ export function anyCidr(family: IpFamily): Cidr {
   return makeCidr(family, 0n, 0);
 }
 
-/** A host CIDR (/32 or /128) for one address. */
+/** The host CIDR (/32 or /128) of one address: `169.254.169.254/32`. */
 export function hostCidr(ip: IpAddress): Cidr {
   return makeCidr(ip.family, ip.value, bitsOf(ip.family));
 }

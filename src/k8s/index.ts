@@ -21,3 +21,5 @@ export * from './json-shape';
 export * from './validate-network-policy';
 export * from './defaulting';
 export * from './metadata-endpoints';
+export * from './lists';
+export * from './cluster-dns';

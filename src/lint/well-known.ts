@@ -1,10 +1,10 @@
 /**
- * Well-known endpoints the rules ask the engine about: cluster DNS (SEMANTICS.md section 6) and
- * cloud metadata addresses (section 5). Kept in one place so the constructs (DnsProvider,
- * BlockMetadata) and the rules can share them.
+ * The well-known endpoints of a cluster (SEMANTICS.md sections 5 and 6: cluster DNS, cloud
+ * metadata addresses) in the form the rules ask the engine about: DNS servers as stand-in pods,
+ * metadata addresses parsed. The facts themselves are in src/k8s, shared with the constructs.
  */
 import { PodEndpoint } from '../engine';
-import { IpAddress, METADATA_ENDPOINTS, NAMESPACE_NAME_LABEL, parseIp } from '../k8s';
+import { DnsPods, IpAddress, KUBE_DNS, METADATA_ENDPOINTS, NAMESPACE_NAME_LABEL, OPENSHIFT_DNS, parseIp } from '../k8s';
 
 export function metadataIps(): { ip: IpAddress; address: string; provider: string }[] {
   return METADATA_ENDPOINTS.map((m) => ({ ...m, ip: parseIp(m.address)! }));
@@ -17,7 +17,8 @@ export interface DnsTarget {
   readonly port: number;
 }
 
-function dnsPod(namespace: string, name: string, labels: Record<string, string>, port: number): DnsTarget {
+function dnsPod({ namespace, workload: name, labels: known, port }: DnsPods): DnsTarget {
+  const labels = { ...known };
   return {
     pod: {
       kind: 'pod',
@@ -36,6 +37,6 @@ function dnsPod(namespace: string, name: string, labels: Record<string, string>,
 
 /** kube-dns / CoreDNS in kube-system, and OpenShift's DNS (port 5353). */
 export const DNS_TARGETS: readonly DnsTarget[] = [
-  dnsPod('kube-system', 'coredns', { 'k8s-app': 'kube-dns' }, 53),
-  dnsPod('openshift-dns', 'dns-default', { 'dns.operator.openshift.io/daemonset-dns': 'default' }, 5353),
+  dnsPod(KUBE_DNS),
+  dnsPod(OPENSHIFT_DNS),
 ];

@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { isListKind, listItem } from '../k8s';
 import { isMap, isNode, isPair, isSeq, LineCounter, Node as YamlNode, parseAllDocuments, parseDocument } from 'yaml';
 
 /** One Kubernetes object read from an input, with where it came from. */
@@ -74,22 +75,6 @@ export function describeObject(obj: any): string {
 export function isKubernetesObject(obj: unknown): boolean {
   return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
     && typeof (obj as any).kind === 'string' && typeof (obj as any).apiVersion === 'string';
-}
-
-/** `List`, `NetworkPolicyList`, `PodList`...: an object whose `items` are objects. */
-function isListKind(obj: any): boolean {
-  return typeof obj?.kind === 'string' && obj.kind.endsWith('List') && (Array.isArray(obj.items) || obj.items === undefined || obj.items === null);
-}
-
-/**
- * Items of a typed list (`NetworkPolicyList`) as the API returns them have no `kind` or
- * `apiVersion`: they get the list's.
- */
-function listItem(list: any, item: any): any {
-  if (typeof item !== 'object' || item === null || Array.isArray(item) || list.kind === 'List') return item;
-  const kind = item.kind ?? list.kind.slice(0, -'List'.length);
-  const apiVersion = item.apiVersion ?? list.apiVersion;
-  return { apiVersion, kind, ...item };
 }
 
 interface RawDoc {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { anyCidr, bitsOf, Cidr, CidrError, exceptError, formatIp, IpFamily, METADATA_ENDPOINTS, parseCidr, parseIp } from '../k8s';
+import { anyCidr, Cidr, CidrError, exceptError, hostCidr, IpFamily, METADATA_ENDPOINTS, parseCidr, parseIp } from '../k8s';
 import { RuleModel } from './_rule-rendering';
 import { quote } from '../text';
 import { Peer } from '../vocabulary/peer';
@@ -86,7 +86,7 @@ export class BlockMetadata extends NetworkPolicyBase {
     if (!text.includes('/')) {
       const ip = parseIp(text);
       if (!ip) throw this._error(`invalid addresses[${i}] ${quote(text)}: must be an IP address (e.g. "169.254.169.254") or a CIDR`);
-      return parseCidr(`${formatIp(ip.family, ip.value)}/${bitsOf(ip.family)}`);
+      return hostCidr(ip);
     }
     try {
       return parseCidr(text);

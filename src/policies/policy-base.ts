@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { dnsLabelError, dnsSubdomainError, formatPolicyError, NetworkPolicySpecJson, validateNetworkPolicy } from '../k8s';
+import { constructError } from './_construct-error';
 import { renderEgressRules, renderIngressRules, RuleModel } from './_rule-rendering';
 import { quote } from '../text';
 import { appNameProblem } from '../vocabulary/_selector-model';
@@ -269,14 +270,6 @@ export abstract class NetworkPolicyBase extends ApiObject {
     return [...ports];
   }
 
-}
-
-/**
- * An error about a construct's input: `<construct path> (<kind>): <what is wrong>`, the one shape
- * every construct of the library throws.
- */
-export function constructError(path: string, kind: string, message: string): Error {
-  return new Error(`${path} (${kind}): ${message}`);
 }
 
 function suggestName(name: string): string {

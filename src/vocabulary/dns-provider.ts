@@ -1,4 +1,4 @@
-import { bitsOf, formatIp, parseIp } from '../k8s';
+import { GKE_CLOUD_DNS_ADDRESS, hostCidr, NODE_LOCAL_DNS_ADDRESS, OPENSHIFT_DNS, parseIp } from '../k8s';
 import { quote } from '../text';
 import { Peer } from './peer';
 import { Port } from './port';
@@ -34,7 +34,7 @@ export interface NodeLocalDnsOptions {
 
 function hostBlock(text: string, where: string): Peer {
   const ip = parseIp(text);
-  const cidr = ip ? `${formatIp(ip.family, ip.value)}/${bitsOf(ip.family)}` : text;
+  const cidr = ip ? hostCidr(ip).text : text;
   const family = ip ? ip.family : text.includes(':') ? 6 : 4;
   try {
     return family === 4 ? Peer.ipv4(cidr) : Peer.ipv6(cidr);
@@ -63,7 +63,7 @@ export class DnsProvider {
    * By default the kube-dns pods stay allowed as the fallback. UDP and TCP 53.
    */
   public static nodeLocal(options: NodeLocalDnsOptions = {}): DnsProvider {
-    const peers = [hostBlock(options.address ?? '169.254.20.10', 'NodeLocal DNSCache address')];
+    const peers = [hostBlock(options.address ?? NODE_LOCAL_DNS_ADDRESS, 'NodeLocal DNSCache address')];
     if (options.kubeDnsServiceIp !== undefined) peers.push(hostBlock(options.kubeDnsServiceIp, 'kube-dns Service IP'));
     if (options.includeKubeDns ?? true) peers.push(Peer.kubeDns());
     return new DnsProvider('NodeLocal DNSCache', peers, [Port.DNS_UDP, Port.DNS_TCP]);
@@ -77,8 +77,8 @@ export class DnsProvider {
   public static openShift(): DnsProvider {
     return new DnsProvider(
       'OpenShift DNS',
-      [Peer.pods({ labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' }, namespace: 'openshift-dns' })],
-      [Port.DNS_UDP, Port.DNS_TCP, Port.udp(5353), Port.tcp(5353)],
+      [Peer.pods({ labels: { ...OPENSHIFT_DNS.labels }, namespace: OPENSHIFT_DNS.namespace })],
+      [Port.DNS_UDP, Port.DNS_TCP, Port.udp(OPENSHIFT_DNS.port), Port.tcp(OPENSHIFT_DNS.port)],
     );
   }
 
@@ -87,7 +87,7 @@ export class DnsProvider {
    * TCP 53 (only port 53: the metadata API on port 80 stays blocked by `BlockMetadata`).
    */
   public static gkeCloudDns(): DnsProvider {
-    return new DnsProvider('GKE Cloud DNS', [Peer.ipv4('169.254.169.254/32')], [Port.DNS_UDP, Port.DNS_TCP]);
+    return new DnsProvider('GKE Cloud DNS', [Peer.ipv4(`${GKE_CLOUD_DNS_ADDRESS}/32`)], [Port.DNS_UDP, Port.DNS_TCP]);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Severity } from '../finding';
 import { LintRule } from '../rule';
 import { DNS_TARGETS } from '../well-known';
+import { KUBE_DNS } from '../../k8s';
 
 /** NP003: egress default-deny that forgot DNS breaks every name lookup. */
 export const NP003: LintRule = {
@@ -13,9 +14,10 @@ export const NP003: LintRule = {
     '(OpenShift: namespace openshift-dns, port 5353). An ipBlock rule on UDP 53 counts too (NodeLocal DNSCache, GKE Cloud DNS).',
   fix: 'Allow egress on UDP and TCP 53 to pods k8s-app=kube-dns in namespace kube-system (DnsProvider does this).',
   check: (ctx) => {
-    const dnsPods = ctx.pods.filter((p) => p.labels['k8s-app'] === 'kube-dns');
+    const isKubeDns = (labels: Readonly<Record<string, string>>) => Object.entries(KUBE_DNS.labels).every(([k, v]) => labels[k] === v);
+    const dnsPods = ctx.pods.filter((p) => isKubeDns(p.labels));
     return ctx.pods
-      .filter((pod) => !pod.hostNetwork && pod.labels['k8s-app'] !== 'kube-dns')
+      .filter((pod) => !pod.hostNetwork && !isKubeDns(pod.labels))
       .filter((pod) => {
         const policies = ctx.isolatingPolicies(pod, 'Egress');
         if (policies.length === 0) return false;

@@ -1,4 +1,4 @@
-import { Policy } from '../../engine';
+import type { Policy } from '../../engine';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 import { metadataIps } from '../well-known';

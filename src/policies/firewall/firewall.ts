@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DefaultDeny } from '../default-deny';
-import { constructError } from '../policy-base';
+import { constructError } from '../_construct-error';
 import { DnsProvider } from '../../vocabulary/dns-provider';
 import { selectorNames, workloadNames } from './_firewall-names';
 import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
@@ -12,7 +12,7 @@ import { quote } from '../../text';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { Direction } from '../../vocabulary/protocol';
+import { Direction } from '../../vocabulary/direction';
 
 /**
  * Props for `Firewall`.
