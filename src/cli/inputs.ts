@@ -5,6 +5,7 @@
  */
 import { Analysis, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
 import { CliError, CommandContext, EXIT_INPUT } from './framework';
+import { formatPolicyError, validateNetworkPolicy } from '../k8s';
 import {
   describeObject,
   docLocation,
@@ -12,8 +13,7 @@ import {
   ManifestDoc,
   ManifestError,
   readInputs,
-} from '../manifests/parse';
-import { formatPolicyError, validateNetworkPolicy } from '../k8s';
+} from '../manifests';
 
 /** Manifests read from the command line, checked, in the engine. */
 export interface LoadedManifests {

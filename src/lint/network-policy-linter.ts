@@ -4,7 +4,7 @@ import { failsBuild } from './exit-policy';
 import { Finding } from './finding';
 import { ruleDocs } from './rule-docs';
 import { lintObjects } from './runner';
-import { parseManifests } from '../manifests/parse';
+import { parseManifests } from '../manifests';
 
 /**
  * Options of the linter.

@@ -3,7 +3,7 @@ import { LintInput } from './context';
 import { failsBuild } from './exit-policy';
 import { LinterOptions } from './network-policy-linter';
 import { lintObjects } from './runner';
-import { parseManifests } from '../manifests/parse';
+import { parseManifests } from '../manifests';
 
 /**
  * A resource in a violation of a cdk8s validation report (cdk8s-cli `ValidationViolatingResource`).

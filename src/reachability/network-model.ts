@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Analysis, ConnSet, Explanation, Inventory, ProtocolName, SideExplanation, explainConnection } from '../engine';
-import { parseManifests } from '../manifests/parse';
 import { formatPolicyError, validateNetworkPolicy } from '../k8s';
+import { parseManifests } from '../manifests';
 import { Direction } from '../vocabulary/direction';
 import { Protocol } from '../vocabulary/protocol';
 

@@ -8,7 +8,7 @@ import {
   parseFieldPath,
   parseManifests,
   readInputs,
-} from '../../src/manifests/parse';
+} from '../../src/manifests';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { decodePng, pngStats } from './png';
-import { readInputs } from '../../src/manifests/parse';
+import { readInputs } from '../../src/manifests';
 import { buildReport } from '../../src/report/build';
 import { groupReport } from '../../src/report/group';
 import { renderHtml } from '../../src/report/html';

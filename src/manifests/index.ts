@@ -1,0 +1,11 @@
+/**
+ * # Reading manifests
+ *
+ * - `parse.ts`: the text of one input (YAML or JSON) into located objects.
+ * - `read.ts`: files, directories and standard input.
+ * - `describe.ts`: locations (`file.yaml:12`), object names (`NetworkPolicy shop/x`) and
+ *   `ManifestError`.
+ */
+export * from './describe';
+export * from './parse';
+export * from './read';
