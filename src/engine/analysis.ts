@@ -18,11 +18,11 @@
  * after changing the inventory (`NetworkModel` does so on its own).
  */
 import { ConnSet } from './conn-set';
-import { ContainerPort, Inventory, PodEndpoint } from './inventory';
-import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
 import { compareEndpoints, Endpoint, ExternalEndpoint, externalRange, unknownEndpointMessage } from './endpoint';
 import { mergeRuns, splitAddressSpace } from './external-ranges';
+import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { selectorMatches } from './label-selector';
+import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
 import { IpAddress, parseIp } from '../k8s';
 import { compare } from '../text';
 

@@ -3,8 +3,8 @@
  * it, and which policy rule admitted the traffic, or that none did.
  */
 import { Analysis, RuleMatch } from './analysis';
-import { Endpoint } from './endpoint';
 import { ProtocolName } from './conn-set';
+import { Endpoint } from './endpoint';
 import { DirectionName, Policy, Rule } from './policy';
 
 export interface RuleRef {

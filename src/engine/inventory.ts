@@ -4,8 +4,8 @@
  * cluster dump) or by hand. Mutable; `Analysis` takes a snapshot of it.
  */
 import { ProtocolName, PROTOCOLS } from './conn-set';
-import { Policy, normalizePolicy } from './policy';
 import { Labels } from './label-selector';
+import { Policy, normalizePolicy } from './policy';
 import { IpAddress, isListKind, listItem, NAMESPACE_NAME_LABEL, parseIp, portNumberError } from '../k8s';
 
 export const DEFAULT_NAMESPACE = 'default';

@@ -2,8 +2,8 @@
  * Rules as the constructs hold them (peers and ports), and their one rendering path to the
  * Kubernetes shape: de-duplicated, in insertion order, without empty lists. Not public API.
  */
-import { Peer } from '../vocabulary/peer';
 import { NetworkPolicyEgressRuleJson, NetworkPolicyIngressRuleJson, NetworkPolicyPeerJson, NetworkPolicyPortJson } from '../k8s';
+import { Peer } from '../vocabulary/peer';
 import { Port } from '../vocabulary/port';
 
 /**

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { DnsProvider } from '../vocabulary/dns-provider';
 import { RuleModel } from './_rule-rendering';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
+import { DnsProvider } from '../vocabulary/dns-provider';
 
 /**
  * Props for `AllowDns`.

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { anyCidr, Cidr, CidrError, exceptError, hostCidr, IpFamily, METADATA_ENDPOINTS, parseCidr, parseIp } from '../k8s';
 import { RuleModel } from './_rule-rendering';
 import { quote } from '../text';
-import { Peer } from '../vocabulary/peer';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
+import { Peer } from '../vocabulary/peer';
 
 /**
  * Props for `BlockMetadata`.

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
-import { DnsProvider } from '../vocabulary/dns-provider';
 import { RuleModel } from './_rule-rendering';
 import { quote } from '../text';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { Direction } from '../vocabulary/direction';
+import { DnsProvider } from '../vocabulary/dns-provider';
 
 /**
  * Props for `DefaultDeny`.

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { RuleModel } from './_rule-rendering';
-import { Peer } from '../vocabulary/peer';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
+import { Peer } from '../vocabulary/peer';
 
 /**
  * Props for `IsolateNamespace`.

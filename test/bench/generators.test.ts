@@ -8,8 +8,8 @@ import { generateCluster } from '../../bench/cluster';
 import { naiveClusterOf } from '../../bench/naive-adapter';
 import { SYNTH_LAYOUTS, SYNTH_VARIANTS, synthOnce } from '../../bench/synth';
 import { Analysis, Inventory } from '../../src/engine';
-import { naiveConnections } from '../support/naive-evaluator';
 import { formatIp, formatPolicyError, validateNetworkPolicy } from '../../src/k8s';
+import { naiveConnections } from '../support/naive-evaluator';
 
 /** Key order and policyTypes order do not matter. */
 function normalize(x: any): any {

@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowFrom, AllowTo, LabelOperator, Peer, Port } from '../../src';
-import { newChart } from '../support/policy-helpers';
 import { validateNetworkPolicy } from '../../src/k8s';
+import { newChart } from '../support/policy-helpers';
 
 /**
  * Whatever the input: either it is rejected where it enters (with a message that says what is

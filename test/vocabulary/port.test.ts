@@ -1,6 +1,6 @@
 import { Protocol } from '../../src';
-import { errorOf } from '../support/policy-helpers';
 import { Port } from '../../src/vocabulary/port';
+import { errorOf } from '../support/policy-helpers';
 
 describe('Port', () => {
   test('single ports render their protocol explicitly', () => {

@@ -1,7 +1,7 @@
+import { KUBE_DNS } from '../../k8s';
 import { Severity } from '../finding';
 import { LintRule } from '../rule';
 import { DNS_TARGETS } from '../well-known';
-import { KUBE_DNS } from '../../k8s';
 
 /** NP003: egress default-deny that forgot DNS breaks every name lookup. */
 export const NP003: LintRule = {

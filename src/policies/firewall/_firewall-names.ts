@@ -4,8 +4,8 @@
  * the workload's construct id. Not public API.
  */
 import { IConstruct } from 'constructs';
-import { LabelOperator } from '../../vocabulary/label-expression';
 import { ExpressionModel, SelectorModel } from '../../vocabulary/_selector-model';
+import { LabelOperator } from '../../vocabulary/label-expression';
 
 /** Labels whose value names an application, in order of preference. */
 const NAME_LABELS = ['app', 'app.kubernetes.io/name', 'k8s-app', 'name'];

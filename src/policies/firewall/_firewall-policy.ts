@@ -3,12 +3,12 @@
  * rule that targets those pods, merged at synth time into the fewest readable rules. Not public API.
  */
 import { Construct } from 'constructs';
+import { compare } from '../../text';
 import { Peer } from '../../vocabulary/peer';
-import { NetworkPolicyBase, PolicyProps } from '../policy-base';
 import { Port } from '../../vocabulary/port';
 import { Protocol } from '../../vocabulary/protocol';
 import { RuleModel, uniqueByString } from '../_rule-rendering';
-import { compare } from '../../text';
+import { NetworkPolicyBase, PolicyProps } from '../policy-base';
 
 /** Which half of a connection a firewall policy carries. */
 export type FirewallDirection = 'ingress' | 'egress';

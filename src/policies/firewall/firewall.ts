@@ -1,18 +1,18 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DefaultDeny } from '../default-deny';
-import { constructError } from '../_construct-error';
-import { DnsProvider } from '../../vocabulary/dns-provider';
 import { selectorNames, workloadNames } from './_firewall-names';
 import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
 import { dnsLabelError } from '../../k8s';
+import { quote } from '../../text';
 import { NamespaceScope, PeerModel } from '../../vocabulary/_peer-model';
 import { selectorToString } from '../../vocabulary/_selector-model';
-import { quote } from '../../text';
+import { Direction } from '../../vocabulary/direction';
+import { DnsProvider } from '../../vocabulary/dns-provider';
 import { Peer } from '../../vocabulary/peer';
 import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
-import { Direction } from '../../vocabulary/direction';
+import { constructError } from '../_construct-error';
+import { DefaultDeny } from '../default-deny';
 
 /**
  * Props for `Firewall`.
