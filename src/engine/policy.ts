@@ -1,7 +1,7 @@
 /**
  * NetworkPolicy objects, normalized: API-server defaulting applied (protocol TCP, policyTypes),
  * selectors normalized, ports split into a static part and named ports (resolved later on the
- * destination). Input is assumed to be valid (see `src/internal/validate-policy.ts`); anything
+ * destination). Input is assumed to be valid (see `src/k8s/validate-network-policy.ts`); anything
  * odd left over is read the way the API server would default it, never guessed at.
  */
 import { ConnSet, ProtocolName, PROTOCOLS } from './conn-set';
