@@ -22,7 +22,7 @@ import { compareEndpoints, Endpoint, ExternalEndpoint, externalRange, unknownEnd
 import { mergeRuns, splitAddressSpace } from './external-ranges';
 import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { selectorMatches } from './label-selector';
-import { DirectionName, IpBlockPeer, Peer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
+import { DirectionName, IpBlockPeer, PolicyPeer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
 import { IpAddress, parseIp } from '../k8s';
 import { compare } from '../text';
 
@@ -75,7 +75,7 @@ export class Analysis {
   public readonly options: Required<AnalysisOptions>;
   public readonly policies: readonly Policy[];
   /** every distinct peer of every rule */
-  public readonly peers: readonly Peer[];
+  public readonly peers: readonly PolicyPeer[];
 
   private readonly policiesByNamespace = new Map<string, number[]>();
   private readonly compiled: { Ingress: CompiledRule[]; Egress: CompiledRule[] }[] = [];
@@ -115,7 +115,7 @@ export class Analysis {
   public constructor(public readonly inventory: Inventory, options: AnalysisOptions = {}) {
     this.options = { ipBlockMatchesPods: options.ipBlockMatchesPods ?? false };
     this.policies = inventory.policies;
-    const peers: Peer[] = [];
+    const peers: PolicyPeer[] = [];
     this.peers = peers;
     this.policies.forEach((policy, i) => {
       const list = this.policiesByNamespace.get(policy.namespace) ?? [];
@@ -211,7 +211,7 @@ export class Analysis {
   }
 
   /** true when a peer matches the endpoint (selector peers: pods; ipBlocks: external addresses, and pod IPs with `ipBlockMatchesPods`). */
-  public peerMatches(peer: Peer, endpoint: Endpoint): boolean {
+  public peerMatches(peer: PolicyPeer, endpoint: Endpoint): boolean {
     if (peer.kind === 'ipBlock') {
       if (endpoint.kind === 'external') return ipBlockMatches(peer, { family: endpoint.family, value: endpoint.first });
       return this.options.ipBlockMatchesPods && endpoint.ip !== undefined && ipBlockMatches(peer, endpoint.ip);
@@ -222,7 +222,7 @@ export class Analysis {
   }
 
   /** Pods a peer matches. */
-  public podsMatchingPeer(peer: Peer): PodEndpoint[] {
+  public podsMatchingPeer(peer: PolicyPeer): PodEndpoint[] {
     return this.pods.filter((p) => this.peerMatches(peer, p));
   }
 

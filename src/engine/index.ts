@@ -25,7 +25,7 @@
  * - `selector.ts`: `normalizeSelector(raw)`, `selectorMatches(selector, labels)`, `Selector`.
  * - `policy.ts`: `normalizePolicy(obj)` -> `Policy` (defaulted `policyTypes`, `policyTypesDefaulted`,
  *   `affectsIngress/Egress`, `ingress`/`egress` `Rule`s with `peers` (undefined = everyone),
- *   `staticPorts` + `namedPorts`), `Peer` (`SelectorPeer` | `IpBlockPeer`), `selectorPeerMatchesPod`,
+ *   `staticPorts` + `namedPorts`), `PolicyPeer` (`SelectorPeer` | `IpBlockPeer`), `selectorPeerMatchesPod`,
  *   `ipBlockMatches`, `describePeer`.
  * - `inventory.ts`: `Inventory` (`addManifest`, `addNamespace`, `addPod`, `addPolicy`, `pods`,
  *   `policies`, `namespaces`, `namespace(name)`, `ignoredKinds`),

@@ -34,7 +34,7 @@ export interface IpBlockPeer {
   readonly key: string;
 }
 
-export type Peer = SelectorPeer | IpBlockPeer;
+export type PolicyPeer = SelectorPeer | IpBlockPeer;
 
 /** One `ports[]` entry, defaulted. `port` undefined: every port of the protocol. */
 export interface PortEntry {
@@ -48,7 +48,7 @@ export interface Rule {
   /** position in `spec.ingress` / `spec.egress` (0-based) */
   readonly index: number;
   /** undefined: `from`/`to` absent or empty, every peer inside and outside the cluster */
-  readonly peers?: readonly Peer[];
+  readonly peers?: readonly PolicyPeer[];
   /** undefined: `ports` absent or empty, every port of every protocol */
   readonly ports?: readonly PortEntry[];
   /** the numeric and protocol-only part of `ports` (ALL when `ports` is absent) */
@@ -135,7 +135,7 @@ function normalizeRule(direction: DirectionName, index: number, raw: any, policy
   return { direction, index, peers, ports, staticPorts, namedPorts };
 }
 
-function normalizePeer(raw: any, policyNamespace: string): Peer {
+function normalizePeer(raw: any, policyNamespace: string): PolicyPeer {
   if (raw.ipBlock) {
     const cidr = parseCidrLenient(String(raw.ipBlock.cidr)).cidr;
     const except = ((raw.ipBlock.except ?? []) as any[]).map((e) => parseCidrLenient(String(e)).cidr);
@@ -167,7 +167,7 @@ export function ipBlockMatches(peer: IpBlockPeer, ip: IpAddress): boolean {
 }
 
 /** A readable form of a peer, for explanations. */
-export function describePeer(peer: Peer): string {
+export function describePeer(peer: PolicyPeer): string {
   if (peer.kind === 'ipBlock') {
     return `ipBlock ${peer.cidr.text}${peer.except.length ? ` except ${peer.except.map((e) => e.text).join(', ')}` : ''}`;
   }

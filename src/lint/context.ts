@@ -5,7 +5,7 @@
  * selectors or CIDRs themselves: they ask through this context, which asks the engine.
  */
 import {
-  Analysis, AnalysisOptions, ConnSet, ContainerPort, DirectionName, Inventory, NamespaceInfo, Peer, PodEndpoint, Policy,
+  Analysis, AnalysisOptions, ConnSet, ContainerPort, DirectionName, Inventory, NamespaceInfo, PolicyPeer, PodEndpoint, Policy,
   Rule, RuleMatch, SelectorPeer, describePeer, peerMatchesNamespace, pinnedValue, rulePorts, selectorMatches,
 } from '../engine';
 import { NAMESPACE_NAME_LABEL } from '../k8s';
@@ -124,7 +124,7 @@ export class LintContext {
   }
 
   /** true when a peer matches the pod (which may be a stand-in, e.g. cluster DNS). */
-  public peerMatchesPod(peer: Peer, pod: PodEndpoint): boolean {
+  public peerMatchesPod(peer: PolicyPeer, pod: PodEndpoint): boolean {
     return this.analysis.peerMatches(peer, pod);
   }
 
@@ -150,7 +150,7 @@ export class LintContext {
   }
 
   /** A readable form of a peer (`pods {app=web} in namespace shop`), as the engine writes it. */
-  public describePeer(peer: Peer): string {
+  public describePeer(peer: PolicyPeer): string {
     return describePeer(peer);
   }
 
