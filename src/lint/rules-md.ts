@@ -1,10 +1,11 @@
+import { markdownCell } from '../text';
 import { ruleDocs } from './rule-docs';
 import { SUPPRESS_ANNOTATION } from './suppressions';
 
 /** RULES.md, from the rules themselves (a test keeps the file in sync). */
 export function renderRulesMarkdown(): string {
   const rules = ruleDocs();
-  const cell = (t: string) => t.replace(/\|/g, '\\|');
+  const cell = markdownCell;
   const out = [
     '# cdk8s-netpol lint rules',
     '',

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { dnsLabelError, dnsSubdomainError, formatPolicyError, NetworkPolicySpecJson, validateNetworkPolicy } from '../k8s';
 import { constructError } from './_construct-error';
 import { renderEgressRules, renderIngressRules, RuleModel } from './_rule-rendering';
-import { quote } from '../text';
+import { kebabCase, quote } from '../text';
 import { appNameProblem } from '../vocabulary/_selector-model';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
@@ -42,17 +42,6 @@ export interface PolicyProps {
    * @default - every pod of the namespace (unless `app` is given)
    */
   readonly selector?: PodSelector;
-}
-
-/** `BackendFromFrontend`, `backend_from_frontend` -> `backend-from-frontend`. */
-function kebabCase(id: string): string {
-  return id
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
 }
 
 const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';

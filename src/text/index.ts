@@ -7,3 +7,4 @@ export * from './quote';
 export * from './closest-match';
 export * from './markdown';
 export * from './plural';
+export * from './kebab-case';

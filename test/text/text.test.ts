@@ -1,4 +1,4 @@
-import { compare, markdownCell, plural, quote } from '../../src/text';
+import { compare, kebabCase, markdownCell, plural, quote } from '../../src/text';
 
 describe('compare', () => {
   test('code-point order, not the locale: upper case before lower case', () => {
@@ -39,5 +39,19 @@ describe('plural', () => {
     expect(plural(1, 'workload')).toBe('1 workload');
     expect(plural(0, 'workload')).toBe('0 workloads');
     expect(plural(2, 'info', 'info')).toBe('2 info');
+  });
+});
+
+describe('kebabCase', () => {
+  test.each([
+    ['BackendFromFrontend', true, 'backend-from-frontend'],
+    ['backend_from_frontend', true, 'backend-from-frontend'],
+    ['HTTPServer', true, 'http-server'],
+    ['api.v2', true, 'api.v2'],
+    ['api.v2', false, 'api-v2'],
+    ['--My__App--', true, 'my-app'],
+    ['___', true, ''],
+  ])('%j (dots %p) -> %j', (text, dots, kebab) => {
+    expect(kebabCase(text, dots)).toBe(kebab);
   });
 });

@@ -4,6 +4,7 @@
  * the workload's construct id. Not public API.
  */
 import { IConstruct } from 'constructs';
+import { kebabCase } from '../../text';
 import { ExpressionModel, SelectorModel } from '../../vocabulary/_selector-model';
 import { LabelOperator } from '../../vocabulary/label-expression';
 
@@ -15,13 +16,7 @@ const MAX_BASE = 63 - '-ingress'.length;
 
 /** `My_App.v2` -> `my-app-v2`; empty when nothing usable is left. */
 export function slug(text: string): string {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_BASE)
-    .replace(/-+$/g, '');
+  return kebabCase(text, false).slice(0, MAX_BASE).replace(/-+$/g, '');
 }
 
 function join(parts: string[]): string {
