@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareProps, POLICY_PROPS } from './_props';
 import { RuleModel } from './_rule-rendering';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { DnsProvider } from '../vocabulary/dns-provider';
@@ -29,6 +30,7 @@ export class AllowDns extends NetworkPolicyBase {
   public readonly provider: DnsProvider;
 
   public constructor(scope: Construct, id: string, props: AllowDnsProps = {}) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     if (props.provider !== undefined && !(props.provider instanceof DnsProvider)) {
       throw this._error(`invalid provider ${JSON.stringify(props.provider)}: must be a DnsProvider, e.g. DnsProvider.nodeLocal()`);
@@ -41,3 +43,5 @@ export class AllowDns extends NetworkPolicyBase {
     return [{ peers: this.provider._peers, ports: this.provider._ports }];
   }
 }
+
+declareProps(AllowDns, { ...POLICY_PROPS, provider: 'other' });

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareProps, POLICY_PROPS } from './_props';
 import { RuleModel } from './_rule-rendering';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { Peer } from '../vocabulary/peer';
@@ -41,6 +42,7 @@ export class AllowFrom extends NetworkPolicyBase {
   private readonly rules: RuleModel[];
 
   public constructor(scope: Construct, id: string, props: AllowFromProps = {}) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     this.rules = [{
       peers: this._checkPeers(props.from, 'from'),
@@ -80,3 +82,5 @@ export class AllowFrom extends NetworkPolicyBase {
     return this.rules;
   }
 }
+
+declareProps(AllowFrom, { ...POLICY_PROPS, from: 'other', ports: 'other' });

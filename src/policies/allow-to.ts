@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareProps, POLICY_PROPS } from './_props';
 import { RuleModel } from './_rule-rendering';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { Peer } from '../vocabulary/peer';
@@ -42,6 +43,7 @@ export class AllowTo extends NetworkPolicyBase {
   private readonly rules: RuleModel[];
 
   public constructor(scope: Construct, id: string, props: AllowToProps = {}) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     this.rules = [{
       peers: this._checkPeers(props.to, 'to'),
@@ -81,3 +83,5 @@ export class AllowTo extends NetworkPolicyBase {
     return this.rules;
   }
 }
+
+declareProps(AllowTo, { ...POLICY_PROPS, to: 'other', ports: 'other' });

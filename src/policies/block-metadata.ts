@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareProps, POLICY_PROPS } from './_props';
 import { anyCidr, Cidr, CidrError, exceptError, hostCidr, IpFamily, METADATA_ENDPOINTS, parseCidr, parseIp } from '../k8s';
 import { RuleModel } from './_rule-rendering';
 import { quote } from '../text';
@@ -52,6 +53,7 @@ export class BlockMetadata extends NetworkPolicyBase {
   private readonly excepts: Record<IpFamily, Cidr[]>;
 
   public constructor(scope: Construct, id: string, props: BlockMetadataProps = {}) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     const addresses = props.addresses ?? BlockMetadata.defaultAddresses();
     if (!Array.isArray(addresses)) {
@@ -96,3 +98,5 @@ export class BlockMetadata extends NetworkPolicyBase {
     }
   }
 }
+
+declareProps(BlockMetadata, { ...POLICY_PROPS, addresses: 'other' });

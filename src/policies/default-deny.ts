@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareProps, POLICY_PROPS } from './_props';
 import { RuleModel } from './_rule-rendering';
 import { quote } from '../text';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
@@ -53,6 +54,7 @@ export class DefaultDeny extends NetworkPolicyBase {
   private readonly dnsProvider: DnsProvider;
 
   public constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     const direction = props.direction ?? Direction.BOTH;
     if (!Object.values(Direction).includes(direction)) {
@@ -84,3 +86,5 @@ export class DefaultDeny extends NetworkPolicyBase {
     return this.allowDns ? [{ peers: this.dnsProvider._peers, ports: this.dnsProvider._ports }] : [];
   }
 }
+
+declareProps(DefaultDeny, { ...POLICY_PROPS, allowDns: 'boolean', direction: 'other', dnsProvider: 'other' });

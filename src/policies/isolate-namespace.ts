@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareProps, POLICY_PROPS } from './_props';
 import { RuleModel } from './_rule-rendering';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { Peer } from '../vocabulary/peer';
@@ -27,6 +28,7 @@ export class IsolateNamespace extends NetworkPolicyBase {
   private readonly peers: Peer[];
 
   public constructor(scope: Construct, id: string, props: IsolateNamespaceProps = {}) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     this.peers = [Peer.pods(), ...this._checkPeers(props.allowFrom, 'allowFrom', true)];
   }
@@ -43,3 +45,5 @@ export class IsolateNamespace extends NetworkPolicyBase {
     return [{ peers: this.peers, ports: [] }];
   }
 }
+
+declareProps(IsolateNamespace, { ...POLICY_PROPS, allowFrom: 'other' });

@@ -2,8 +2,10 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { dnsLabelError, dnsSubdomainError, formatPolicyError, NetworkPolicySpecJson, validateNetworkPolicy } from '../k8s';
 import { constructError } from './_construct-error';
+import { declaredProps, POLICY_PROPS } from './_props';
 import { renderEgressRules, renderIngressRules, RuleModel } from './_rule-rendering';
 import { kebabCase, quote } from '../text';
+import { checkOptions, PropKinds } from '../vocabulary/_options';
 import { appNameProblem } from '../vocabulary/_selector-model';
 import { Peer } from '../vocabulary/peer';
 import { PodSelector } from '../vocabulary/pod-selector';
@@ -133,7 +135,8 @@ export abstract class NetworkPolicyBase extends ApiObject {
   public readonly podSelector: PodSelector;
 
   protected constructor(scope: Construct, id: string, props: PolicyProps = {}) {
-    const basics = policyBasics(scope, id, props ?? {}, new.target.name);
+    const declared = declaredProps(new.target);
+    const basics = policyBasics(scope, id, props ?? {}, new.target.name, declared);
     // the spec is produced at synth time by the construct itself, which exists once super() returns
     const self: { policy?: NetworkPolicyBase } = {};
     super(scope, id, {
@@ -286,11 +289,13 @@ interface PolicyBasics {
  * Checks the common props and derives name, namespace and selector, before the construct exists
  * (it is its own ApiObject, which needs them). Errors name the construct path and kind.
  */
-function policyBasics(scope: Construct, id: string, props: PolicyProps, kind: string): PolicyBasics {
+function policyBasics(scope: Construct, id: string, given: PolicyProps, kind: string, declared: PropKinds | undefined): PolicyBasics {
   const error = (message: string) => {
     const scopePath = scope.node.path; // computed only for the message: building it walks the tree
     return constructError(scopePath ? `${scopePath}/${id}` : id, kind, message);
   };
+  // a subclass of the user's own may take props of its own: only the declared ones are exact
+  const props = checkOptions(given, declared ?? POLICY_PROPS, declared !== undefined, 'prop', error);
 
   if (props.app !== undefined && props.selector !== undefined) {
     throw error(`both app ${quote(props.app)} and selector "${props.selector}" were given: give one of them (app: 'x' is selector: PodSelector.app('x'))`);

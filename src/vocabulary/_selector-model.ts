@@ -54,8 +54,11 @@ export function checkAppName(name: string, where: string): string {
  */
 export function checkLabels(labels: Record<string, string> | undefined, where: string): Record<string, string> {
   if (labels === undefined || labels === null) return {};
-  if (typeof labels !== 'object' || Array.isArray(labels)) {
-    throw new Error(`Invalid ${where} ${quote(labels)}: must be a map of label keys to values, e.g. { app: 'web' }`);
+  const proto = typeof labels === 'object' ? Object.getPrototypeOf(labels) : undefined;
+  // a Map (or any class instance) has no own keys to read: it would select every pod
+  if (typeof labels !== 'object' || Array.isArray(labels) || (proto !== Object.prototype && proto !== null)) {
+    const shown = labels instanceof Map ? `Map(${labels.size})` : quote(labels);
+    throw new Error(`Invalid ${where} ${shown}: must be a map of label keys to values, e.g. { app: 'web' }`);
   }
   const result: Record<string, string> = {};
   for (const key of Object.keys(labels).sort()) {

@@ -1,5 +1,6 @@
 import { GKE_CLOUD_DNS_ADDRESS, hostCidr, NODE_LOCAL_DNS_ADDRESS, OPENSHIFT_DNS, parseIp } from '../k8s';
 import { quote } from '../text';
+import { checkOptions } from './_options';
 import { Peer } from './peer';
 import { Port } from './port';
 
@@ -63,6 +64,8 @@ export class DnsProvider {
    * By default the kube-dns pods stay allowed as the fallback. UDP and TCP 53.
    */
   public static nodeLocal(options: NodeLocalDnsOptions = {}): DnsProvider {
+    options = checkOptions(options, { address: 'string', kubeDnsServiceIp: 'string', includeKubeDns: 'boolean' }, true, 'option',
+      (m) => new Error(`DnsProvider.nodeLocal(): ${m}`));
     const peers = [hostBlock(options.address ?? NODE_LOCAL_DNS_ADDRESS, 'NodeLocal DNSCache address')];
     if (options.kubeDnsServiceIp !== undefined) peers.push(hostBlock(options.kubeDnsServiceIp, 'kube-dns Service IP'));
     if (options.includeKubeDns ?? true) peers.push(Peer.kubeDns());

@@ -1,5 +1,6 @@
 import { IPodSelector } from 'cdk8s-plus-28';
 import { KUBE_DNS, anyCidr, Cidr, CidrError, dnsLabelError, exceptError, IpFamily, NetworkPolicyPeerJson, parseCidr } from '../k8s';
+import { checkOptions, PropKinds } from './_options';
 import { NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
 import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, SelectorModel } from './_selector-model';
 import { quote } from '../text';
@@ -56,6 +57,10 @@ export interface PodsPeerOptions {
    */
   readonly allNamespaces?: boolean;
 }
+
+const PODS_OPTIONS: PropKinds = {
+  labels: 'other', expressions: 'other', namespace: 'string', namespaceLabels: 'other', namespaceExpressions: 'other', allNamespaces: 'boolean',
+};
 
 function checkNamespace(name: string, where: string): string {
   const err = dnsLabelError(name);
@@ -131,6 +136,7 @@ export class Peer {
    */
   public static pods(options: PodsPeerOptions = {}): Peer {
     const where = 'Peer.pods()';
+    options = checkOptions(options, PODS_OPTIONS, true, 'option', (m) => new Error(`${where}: ${m}`));
     const pods = makeSelector(options.labels, options.expressions, where);
     const byName = options.namespace !== undefined;
     const byLabels = options.namespaceLabels !== undefined || options.namespaceExpressions !== undefined;

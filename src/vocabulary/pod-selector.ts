@@ -1,5 +1,6 @@
 import { IPodSelector } from 'cdk8s-plus-28';
 import { LabelSelectorJson } from '../k8s';
+import { checkOptions } from './_options';
 import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, renderSelector, SelectorModel, selectorToString } from './_selector-model';
 import { quote } from '../text';
 import { describeWorkload, selectWorkload } from './_workload';
@@ -48,6 +49,7 @@ export class PodSelector {
 
   /** The pods matching labels AND expressions. */
   public static matching(options: PodSelectorOptions): PodSelector {
+    options = checkOptions(options, { labels: 'other', expressions: 'other' }, true, 'option', (m) => new Error(`PodSelector.matching(): ${m}`));
     return PodSelector.of(makeSelector(options.labels, options.expressions, 'PodSelector.matching()'));
   }
 

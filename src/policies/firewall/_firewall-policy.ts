@@ -7,6 +7,7 @@ import { compare } from '../../text';
 import { Peer } from '../../vocabulary/peer';
 import { Port } from '../../vocabulary/port';
 import { Protocol } from '../../vocabulary/protocol';
+import { declareProps, POLICY_PROPS } from '../_props';
 import { RuleModel, uniqueByString } from '../_rule-rendering';
 import { NetworkPolicyBase, PolicyProps } from '../policy-base';
 
@@ -83,6 +84,7 @@ export class FirewallPolicy extends NetworkPolicyBase {
   private readonly rules: { readonly peer: Peer; readonly ports: readonly Port[] }[] = [];
 
   public constructor(scope: Construct, id: string, props: FirewallPolicyProps) {
+    props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
     this.direction = props.direction;
   }
@@ -102,3 +104,5 @@ export class FirewallPolicy extends NetworkPolicyBase {
     return this.direction === 'egress' ? mergeRules(this.rules) : undefined;
   }
 }
+
+declareProps(FirewallPolicy, { ...POLICY_PROPS, direction: 'other' });

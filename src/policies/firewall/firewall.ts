@@ -4,6 +4,7 @@ import { selectorNames, workloadNames } from './_firewall-names';
 import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
 import { dnsLabelError } from '../../k8s';
 import { quote } from '../../text';
+import { checkOptions } from '../../vocabulary/_options';
 import { NamespaceScope, PeerModel } from '../../vocabulary/_peer-model';
 import { selectorToString } from '../../vocabulary/_selector-model';
 import { Direction } from '../../vocabulary/direction';
@@ -110,7 +111,7 @@ export class Firewall extends Construct {
 
   public constructor(scope: Construct, id: string, props: FirewallProps = {}) {
     super(scope, id);
-    props = props ?? {};
+    props = checkOptions(props, { allowDns: 'boolean', dnsProvider: 'other', namespaces: 'other' }, true, 'prop', (m) => this.error(m));
     const chartNamespace = Chart.of(this).namespace;
     this.home = chartNamespace ?? UNNAMED;
 
