@@ -39,7 +39,8 @@ export function checkOptions<T extends object>(
   for (const [key, value] of Object.entries(props)) {
     const kind = kinds[key];
     if (kind === undefined) {
-      if (!exact) continue;
+      // an unknown key left undefined changes nothing (`{ ...props, extra: undefined }`)
+      if (!exact || value === undefined) continue;
       const typo = closestMatch(key, known);
       throw fail(`unknown ${noun} ${quote(key)}${typo ? ` (did you mean ${quote(typo)}?)` : ''}: valid ${noun}s are ${[...known].sort().join(', ')}`);
     }

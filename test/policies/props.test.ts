@@ -11,6 +11,10 @@ describe('props from untyped callers', () => {
       'test/x (AllowFrom): unknown prop "form" (did you mean "from"?): valid props are app, from, name, namespace, ports, selector');
   });
 
+  test('an unknown key left undefined changes nothing, so it is not an error', () => {
+    expect(new AllowFrom(newChart('shop'), 'x', { app: 'db', extra: undefined } as any).name).toBe('x');
+  });
+
   test('every policy construct knows its own props', () => {
     const chart = newChart('shop');
     expect(errorOf(() => new AllowTo(chart, 'a', { app: 'web', too: [] } as any))).toMatch(/^test\/a \(AllowTo\): unknown prop "too" \(did you mean "to"\?\)/);
