@@ -18,7 +18,7 @@
  * after changing the inventory (`NetworkModel` does so on its own).
  */
 import { ConnSet } from './conn-set';
-import { compareEndpoints, Endpoint, ExternalEndpoint, externalRange, unknownEndpointMessage } from './endpoint';
+import { compareEndpoints, Endpoint, externalAddress, ExternalEndpoint, externalRange, unknownEndpointMessage } from './endpoint';
 import { mergeRuns, splitAddressSpace } from './external-ranges';
 import { ContainerPort, Inventory, PodEndpoint } from './inventory';
 import { selectorMatches } from './label-selector';
@@ -513,7 +513,7 @@ export class Analysis {
   }
 
   private externalAddress(ip: IpAddress): number {
-    const endpoint = externalRange(ip.family, ip.value, ip.value);
+    const endpoint = externalAddress(ip.family, ip.value);
     const known = this.endpointIndex.get(endpoint.id);
     if (known !== undefined) return known;
     return this.addEndpoint(endpoint);

@@ -19,10 +19,14 @@ export interface ExternalEndpoint {
 
 export type Endpoint = PodEndpoint | ExternalEndpoint;
 
-/** An external endpoint for the addresses `first`..`last`, named by its bounds (or its one address). */
+/** An external endpoint for the addresses `first`..`last`, named by its bounds (`a-b`, also when a = b). */
 export function externalRange(family: IpFamily, first: bigint, last: bigint): ExternalEndpoint {
-  const id = first === last ? formatIp(family, first) : `${formatIp(family, first)}-${formatIp(family, last)}`;
-  return { kind: 'external', id, family, first, last };
+  return { kind: 'external', id: `${formatIp(family, first)}-${formatIp(family, last)}`, family, first, last };
+}
+
+/** An external endpoint for one queried address, named by it (`1.2.3.4`). */
+export function externalAddress(family: IpFamily, value: bigint): ExternalEndpoint {
+  return { kind: 'external', id: formatIp(family, value), family, first: value, last: value };
 }
 
 /** Sort order of endpoints in listings: pods by name, then IPv4, then IPv6 ranges by address. */
