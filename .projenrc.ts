@@ -27,7 +27,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // code can resolve it, so it is bundled here (jsii requires runtime deps to be bundled).
   bundledDeps: ['yaml@^2.3.2'],
   // @types/node pinned to the runtime (projen would otherwise ask for a dist-tag the mirror lacks)
-  devDeps: ['fast-check@^4', '@types/node@^20'],
+  devDeps: ['fast-check@^4', '@types/node@^20', 'commonmark@^0.31', '@types/commonmark@^0.27'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
