@@ -110,6 +110,7 @@ export class Analysis {
   private readonly meetMemo = new Map<number, number>();
   private externalRanges: ExternalEndpoint[] | undefined;
   private _pods: PodEndpoint[] | undefined;
+  private _kindsByName: Map<string, number[]> | undefined;
   private readonly selectedPodsMemo = new Map<Policy, PodEndpoint[]>();
 
   public constructor(public readonly inventory: Inventory, options: AnalysisOptions = {}) {
@@ -159,17 +160,45 @@ export class Analysis {
     return this._endpoints[this.resolve(text)];
   }
 
-  /** An endpoint's index (for the `*ByIndex` fast paths); throws on unknown names, listing the closest. */
+  /**
+   * An endpoint's index (for the `*ByIndex` fast paths). `text` is an endpoint's name
+   * (`namespace/name`, `name` for the default namespace, `namespace/name (Kind)` where two
+   * kinds share a name; the kind in any case) or an IP literal. Throws on unknown names, listing
+   * the closest, and on a name that two kinds share, listing both.
+   */
   public resolve(text: string): number {
     const known = this.endpointIndex.get(text);
     if (known !== undefined) return known;
     const ip = parseIp(text.trim());
     if (ip) return this.externalAddress(ip);
-    if (!text.includes('/')) {
-      const inDefault = this.endpointIndex.get(`default/${text}`);
-      if (inDefault !== undefined) return inDefault;
+    const qualified = /^(.+?)\s*\(([A-Za-z]+)\)$/.exec(text.trim());
+    const base = qualified ? qualified[1] : text.trim();
+    for (const id of base.includes('/') ? [base] : [base, `default/${base}`]) {
+      const candidates = this.kindsByName.get(id);
+      if (!candidates) continue;
+      if (qualified) {
+        const found = candidates.find((i) => (this._endpoints[i] as PodEndpoint).workloadKind.toLowerCase() === qualified[2].toLowerCase());
+        if (found !== undefined) return found;
+      } else if (candidates.length === 1) {
+        return candidates[0];
+      } else {
+        const names = candidates.map((i) => JSON.stringify(this._endpoints[i].id)).join(' or ');
+        throw new Error(`Endpoint "${text}" is ambiguous: ${candidates.length} objects of different kinds have that name; write ${names}.`);
+      }
     }
     throw new Error(unknownEndpointMessage(text, this.pods.map((p) => p.id)));
+  }
+
+  /** endpoint indexes by `namespace/name` (several when kinds share a name) */
+  private get kindsByName(): Map<string, number[]> {
+    if (!this._kindsByName) {
+      this._kindsByName = new Map();
+      this.pods.forEach((p, i) => {
+        const id = `${p.namespace}/${p.name}`;
+        this._kindsByName!.set(id, [...(this._kindsByName!.get(id) ?? []), i]);
+      });
+    }
+    return this._kindsByName;
   }
 
   /**

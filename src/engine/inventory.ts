@@ -6,7 +6,7 @@
 import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Labels } from './label-selector';
 import { Policy, normalizePolicy } from './policy';
-import { IpAddress, isListKind, listItem, NAMESPACE_NAME_LABEL, parseIp, portNumberError } from '../k8s';
+import { IpAddress, isListKind, listItem, NAMESPACE_NAME_LABEL, parseIp, portNumberError, UnmodelledPolicyKind, unmodelledPolicyKind } from '../k8s';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -36,10 +36,14 @@ export interface NamespaceInfo {
   readonly declared: boolean;
 }
 
-/** A pod or a workload's pod template: one endpoint named `namespace/name`. */
+/**
+ * A pod or a workload's pod template: one endpoint. Its identity is kind + namespace + name (a
+ * Deployment and a StatefulSet may share a name); it is named `namespace/name`, or
+ * `namespace/name (Kind)` when another endpoint of another kind has the same namespace and name.
+ */
 export interface PodEndpoint {
   readonly kind: 'pod';
-  /** `namespace/name` */
+  /** `namespace/name`, or `namespace/name (Kind)` when two endpoints would read the same */
   readonly id: string;
   readonly namespace: string;
   readonly name: string;
@@ -68,12 +72,29 @@ export interface PodInput {
 /** Validates a NetworkPolicy manifest; returns error lines (`field: Invalid value: ...`), empty when valid. */
 export type PolicyValidator = (obj: any) => readonly string[];
 
+/** An object of a policy kind the analysis does not model (a CiliumNetworkPolicy, ...), as read. */
+export interface UnmodelledPolicy extends UnmodelledPolicyKind {
+  /** `namespace/name`, or `name` for a cluster-scoped kind (no namespace written) */
+  readonly id: string;
+  /** the manifest object */
+  readonly raw: any;
+}
+
 export class Inventory {
   private readonly _namespaces = new Map<string, NamespaceInfo>();
+  /** by kind, namespace and name (see `podKey`) */
   private readonly _pods = new Map<string, PodEndpoint>();
+  /** how many endpoints (of any kind) have each `namespace/name` */
+  private readonly _podNames = new Map<string, Set<string>>();
+  /** `namespace/name`s always shown with their kind (see `qualifyNames`) */
+  private readonly _qualified = new Set<string>();
   private readonly _policies = new Map<string, Policy>();
+  /** `namespace/generateName` -> how many objects used it, per kind of object */
+  private readonly _generated = new Map<string, number>();
   /** manifest kinds that were read but carry no endpoint or policy (Service, ConfigMap, ...) */
   public readonly ignoredKinds = new Map<string, number>();
+  /** objects of policy kinds the analysis does not model, in input order */
+  public readonly unmodelledPolicies: UnmodelledPolicy[] = [];
   private _version = 0;
 
   public constructor(private readonly validator?: PolicyValidator) {}
@@ -105,22 +126,64 @@ export class Inventory {
       if (portError) throw new Error(`Pod ${namespace}/${input.name}: container port ${JSON.stringify(p.port)} ${portError}`);
       return { name: p.name || undefined, port: Number(p.port), protocol };
     });
+    const workloadKind = input.workloadKind ?? 'Pod';
+    const baseId = `${namespace}/${input.name}`;
+    const kinds = this._podNames.get(baseId) ?? new Set<string>();
+    this._podNames.set(baseId, kinds);
+    kinds.add(workloadKind);
     const pod: PodEndpoint = {
       kind: 'pod',
-      id: `${namespace}/${input.name}`,
+      id: baseId,
       namespace,
       name: input.name,
-      workloadKind: input.workloadKind ?? 'Pod',
+      workloadKind,
       labels: { ...(input.labels ?? {}) },
       ports,
       hostNetwork: input.hostNetwork === true,
       ip,
       raw: input.raw,
     };
-    this._pods.set(pod.id, pod);
+    // the same kind, namespace and name again: it replaces the first (as a second apply does)
+    this._pods.set(podKey(workloadKind, namespace, input.name), pod);
     this.ensureNamespace(namespace);
     this._version++;
-    return pod;
+    return this.named(pod);
+  }
+
+  /**
+   * Shows these `namespace/name`s with their kind (`shop/db (Deployment)`) even where only one
+   * endpoint has them. `diff` uses it so that both sides name an endpoint alike when only one
+   * side has two of that name.
+   */
+  public qualifyNames(ids: Iterable<string>): void {
+    for (const id of ids) this._qualified.add(id);
+    this._version++;
+  }
+
+  /** The `namespace/name`s that two or more endpoints (of different kinds) share. */
+  public get ambiguousNames(): readonly string[] {
+    return [...this._podNames].filter(([, kinds]) => kinds.size > 1).map(([id]) => id);
+  }
+
+  /** The endpoint with its display name: the kind added when two would read the same. */
+  private named(pod: PodEndpoint): PodEndpoint {
+    const baseId = `${pod.namespace}/${pod.name}`;
+    const qualify = (this._podNames.get(baseId)?.size ?? 0) > 1 || this._qualified.has(baseId);
+    const id = qualify ? `${baseId} (${pod.workloadKind})` : baseId;
+    return id === pod.id ? pod : { ...pod, id };
+  }
+
+  /**
+   * The name for an object that has only `generateName`: the API server would add five random
+   * characters, so the object is named by its prefix and `*` (`allow-*`), and the second one
+   * with that prefix `allow-*2`: never one object for two, never "undefined". `*` is not valid
+   * in a name, so these can never collide with a written name.
+   */
+  private generatedName(kind: string, namespace: string, generateName: string): string {
+    const key = `${kind}\0${namespace}\0${generateName}`;
+    const n = (this._generated.get(key) ?? 0) + 1;
+    this._generated.set(key, n);
+    return n === 1 ? `${generateName}*` : `${generateName}*${n}`;
   }
 
   /** Adds a NetworkPolicy manifest object (validated when the inventory has a validator). */
@@ -129,6 +192,11 @@ export class Inventory {
     if (errors.length > 0) {
       const id = `${obj?.metadata?.namespace || DEFAULT_NAMESPACE}/${obj?.metadata?.name ?? '(unnamed)'}`;
       throw new Error(`NetworkPolicy ${id} is invalid: ${errors.join('; ')}`);
+    }
+    const meta = obj?.metadata;
+    if (meta && !meta.name && typeof meta.generateName === 'string' && meta.generateName) {
+      const name = this.generatedName('NetworkPolicy', meta.namespace || DEFAULT_NAMESPACE, meta.generateName);
+      obj = { ...obj, metadata: { ...meta, name } };
     }
     const policy = normalizePolicy(obj, DEFAULT_NAMESPACE);
     this._policies.set(policy.id, policy);
@@ -148,7 +216,16 @@ export class Inventory {
       for (const item of obj.items ?? []) this.addManifest(listItem(obj, item));
       return;
     }
+    const unmodelled = unmodelledPolicyKind(obj);
+    if (unmodelled) {
+      const meta = obj.metadata ?? {};
+      const name = meta.name || (meta.generateName ? `${meta.generateName}*` : '(unnamed)');
+      this.unmodelledPolicies.push({ ...unmodelled, id: meta.namespace ? `${meta.namespace}/${name}` : name, raw: obj });
+      this._version++;
+      return;
+    }
     if (kind === 'NetworkPolicy') {
+      // any other group's NetworkPolicy (`extensions/v1beta1`, long removed) is the validator's to reject
       this.addPolicy(obj);
       return;
     }
@@ -169,9 +246,14 @@ export class Inventory {
       port: p.containerPort,
       protocol: p.protocol ?? 'TCP',
     })));
+    const meta = obj.metadata ?? {};
+    const namespace = meta.namespace || DEFAULT_NAMESPACE;
+    const name = !meta.name && typeof meta.generateName === 'string' && meta.generateName
+      ? this.generatedName(kind, namespace, meta.generateName)
+      : meta.name;
     this.addPod({
-      namespace: obj.metadata?.namespace,
-      name: obj.metadata?.name,
+      namespace,
+      name,
       labels: template.metadata?.labels ?? {},
       ports,
       hostNetwork: spec.hostNetwork === true,
@@ -185,8 +267,9 @@ export class Inventory {
     return [...this._namespaces.values()];
   }
 
+  /** Every endpoint, in the order first added, each with its display name (see `PodEndpoint.id`). */
   public get pods(): readonly PodEndpoint[] {
-    return [...this._pods.values()];
+    return [...this._pods.values()].map((p) => this.named(p));
   }
 
   public get policies(): readonly Policy[] {
@@ -202,4 +285,9 @@ export class Inventory {
       this._namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
     }
   }
+}
+
+/** The identity of an endpoint: kind, namespace and name. */
+function podKey(kind: string, namespace: string, name: string): string {
+  return `${kind}\0${namespace}\0${name}`;
 }

@@ -10,6 +10,9 @@
  * - `network-policy-json.ts`: the NetworkPolicy spec in its manifest shape.
  * - `field-error.ts`: an error about one field, formatted as the API server does.
  * - `validate-network-policy.ts`: strict decoding and validation of a NetworkPolicy.
+ * - `validate-workload.ts`: the same for the fields of Namespaces, Pods and workloads the
+ *   analysis reads (names, labels, container ports).
+ * - `policy-kinds.ts`: policy kinds of CNIs and network-policy-api the analysis does not model.
  * - `defaulting.ts`: the defaults the API server fills in.
  * - `metadata-endpoints.ts`, `cluster-dns.ts`: well-known endpoints of a cluster.
  */
@@ -23,3 +26,5 @@ export * from './defaulting';
 export * from './metadata-endpoints';
 export * from './lists';
 export * from './cluster-dns';
+export * from './validate-workload';
+export * from './policy-kinds';
