@@ -5,15 +5,17 @@
  */
 import { Analysis, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
 import { CliError, CommandContext, EXIT_INPUT } from './framework';
-import { formatPolicyError, validateNetworkPolicy } from '../k8s';
+import { formatPolicyError, unmodelledPolicyKind, validateNetworkPolicy, validateWorkload } from '../k8s';
 import {
   describeObject,
   docLocation,
   fieldLocation,
+  LIMITS,
   ManifestDoc,
   ManifestError,
   readInputs,
 } from '../manifests';
+import { plural } from '../text';
 
 /** Manifests read from the command line, checked, in the engine. */
 export interface LoadedManifests {
@@ -22,7 +24,7 @@ export interface LoadedManifests {
 }
 
 /** At most this many error lines are printed (the count of the rest follows). */
-const MAX_ERRORS = 50;
+const MAX_ERRORS = LIMITS.maxErrors;
 
 /**
  * Reads and checks the manifests at `paths` (`-` is stdin) and puts them in an inventory.
@@ -43,13 +45,13 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
 
   const errors: string[] = [];
   for (const doc of docs) {
-    if (doc.object.kind !== 'NetworkPolicy') continue;
-    for (const e of validateNetworkPolicy(doc.object)) {
+    for (const e of validate(doc.object)) {
       errors.push(`${fieldLocation(doc, e.field)}: ${describeObject(doc.object)}: ${formatPolicyError(e)}`);
     }
   }
   if (errors.length > 0) throw invalidInput(errors);
 
+  reportUnanalyzed(ctx, docs);
   warnDuplicates(ctx, docs);
   const inventory = new Inventory();
   for (const doc of docs) {
@@ -64,8 +66,54 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
 }
 
 /**
- * Two NetworkPolicies (or two workloads) with one `namespace/name`: the API server keeps the
- * last one applied, and so does the engine. Say so, with both places.
+ * The API server's checks on what the analysis reads: every NetworkPolicy in full; Namespaces,
+ * Pods and workloads in their names, labels and container ports. Objects of policy kinds the
+ * analysis does not model are not validated (they are reported, see `reportUnanalyzed`).
+ */
+function validate(obj: any) {
+  if (unmodelledPolicyKind(obj)) return [];
+  if (obj.kind === 'NetworkPolicy') return validateNetworkPolicy(obj);
+  if (obj.kind === 'Namespace' || WORKLOAD_KINDS[obj.kind]) return validateWorkload(obj);
+  return [];
+}
+
+
+/**
+ * Policies of kinds the analysis does not model (CiliumNetworkPolicy, Calico, AdminNetworkPolicy,
+ * ...) change what a real cluster allows: name each one read, and say that the command's
+ * verdicts hold only for Kubernetes NetworkPolicies. With `--unanalyzed-policies error` their
+ * presence ends the command (exit 2).
+ */
+function reportUnanalyzed(ctx: CommandContext, docs: readonly ManifestDoc[]): void {
+  const found = docs.filter((d) => unmodelledPolicyKind(d.object));
+  if (found.length === 0) return;
+  const lines = found.map((d) => `  ${docLocation(d)}: ${describeUnanalyzed(d.object)} (enforced by ${unmodelledPolicyKind(d.object)!.enforcedBy})`);
+  const shown = lines.slice(0, MAX_ERRORS);
+  if (lines.length > MAX_ERRORS) shown.push(`  ... and ${lines.length - MAX_ERRORS} more`);
+  const count = plural(found.length, 'policy', 'policies');
+  if (ctx.str('unanalyzed-policies') === 'error') {
+    throw new CliError([`${count} of kinds this tool does not analyze (--unanalyzed-policies error):`, ...shown].join('\n'), EXIT_INPUT);
+  }
+  ctx.err([
+    `warning: ${count} of kinds this tool does not analyze ${found.length === 1 ? 'was' : 'were'} read and left out: ` +
+    'what this command reports holds only for Kubernetes NetworkPolicies, and a cluster that enforces these may allow less (or more):',
+    ...shown,
+  ].join('\n'));
+}
+
+/** `CiliumNetworkPolicy shop/x`; cluster-scoped kinds (no namespace written) without one. */
+function describeUnanalyzed(obj: any): string {
+  const meta = obj.metadata ?? {};
+  if (meta.namespace) return describeObject(obj);
+  const name = meta.name || (meta.generateName ? `${meta.generateName}*` : '(unnamed)');
+  return `${obj.kind} ${name}`;
+}
+
+/**
+ * Two NetworkPolicies (or two workloads of one kind) with one `namespace/name`: the API server
+ * keeps the last one applied, and so does the engine. Say so, with both places. Objects of
+ * different kinds are different objects (a Deployment and a StatefulSet `shop/db` are two
+ * endpoints), and objects with only `generateName` are each a new object.
  */
 function warnDuplicates(ctx: CommandContext, docs: readonly ManifestDoc[]): void {
   const seen = new Map<string, ManifestDoc>();
@@ -74,12 +122,12 @@ function warnDuplicates(ctx: CommandContext, docs: readonly ManifestDoc[]): void
     const isPolicy = kind === 'NetworkPolicy';
     if (!isPolicy && !WORKLOAD_KINDS[kind]) continue;
     const meta = doc.object.metadata ?? {};
+    if (!meta.name) continue; // generateName: the API server makes a new name for each
     const id = `${meta.namespace || DEFAULT_NAMESPACE}/${meta.name}`;
-    const key = isPolicy ? `policy ${id}` : `workload ${id}`;
+    const key = `${kind} ${id}`;
     const first = seen.get(key);
     if (first) {
-      const what = isPolicy ? `NetworkPolicy ${id}` : `workload ${id} (${first.object.kind}, ${kind})`;
-      ctx.err(`warning: ${what} is defined twice, at ${docLocation(first)} and ${docLocation(doc)}: the last one is used`);
+      ctx.err(`warning: ${kind} ${id} is defined twice, at ${docLocation(first)} and ${docLocation(doc)}: the last one is used`);
     }
     seen.set(key, doc);
   }

@@ -21,3 +21,15 @@ checked as the API server would: an invalid one stops the command (exit 2).`;
 export function outputOption(description: string): OptionSpec {
   return { name: 'output', short: 'o', type: 'string', placeholder: 'FILE', description };
 }
+
+/** What to do with policies of kinds the analysis does not model, for every command that reads manifests. */
+export const UNANALYZED_OPTION: OptionSpec = {
+  name: 'unanalyzed-policies',
+  type: 'string',
+  placeholder: 'WHAT',
+  choices: ['warn', 'error'],
+  default: 'warn',
+  description: 'policies of kinds this tool does not analyze (CiliumNetworkPolicy, Calico NetworkPolicy and ' +
+    'GlobalNetworkPolicy, AdminNetworkPolicy, ClusterNetworkPolicy, ...): warn names each one on stderr and goes on ' +
+    '(verdicts then hold only for Kubernetes NetworkPolicies); error ends the command (exit 2)',
+};

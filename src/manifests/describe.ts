@@ -52,12 +52,25 @@ export function fieldLocation(doc: ManifestDoc, fieldPath: string): string {
   return line !== undefined ? `${doc.source}:${line}` : docLocation(doc);
 }
 
-/** `NetworkPolicy shop/allow-web`, `Deployment default/web`, `Namespace shop`. */
+/**
+ * `NetworkPolicy shop/allow-web`, `Deployment default/web`, `Namespace shop`. A kind, name or
+ * namespace that could not be a real one (this is what names an object in the error that rejects
+ * it) is shown quoted and escaped (`Deployment shop/"a\nb"`), so that it cannot break the line or
+ * hide text from the reader.
+ */
 export function describeObject(obj: any): string {
-  const kind = typeof obj?.kind === 'string' && obj.kind ? obj.kind : 'object';
+  const kind = typeof obj?.kind === 'string' && obj.kind ? shown(obj.kind) : 'object';
   const meta = obj?.metadata ?? {};
-  const name = typeof meta.name === 'string' && meta.name ? meta.name : typeof meta.generateName === 'string' && meta.generateName ? `${meta.generateName}*` : '(unnamed)';
+  const name = typeof meta.name === 'string' && meta.name ? shown(meta.name) : typeof meta.generateName === 'string' && meta.generateName ? `${shown(meta.generateName)}*` : '(unnamed)';
   if (kind === 'Namespace' || kind.startsWith('Cluster')) return `${kind} ${name}`;
-  const ns = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : 'default';
+  const ns = typeof meta.namespace === 'string' && meta.namespace ? shown(meta.namespace) : 'default';
   return `${kind} ${ns}/${name}`;
+}
+
+/** A name as it is, when it is made of the characters names are made of; quoted and escaped otherwise. */
+function shown(text: string): string {
+  if (/^[A-Za-z0-9][-A-Za-z0-9_.:@]{0,252}$/.test(text)) return text;
+  const cut = text.length > 80 ? `${text.slice(0, 80)}...` : text;
+  // JSON escapes control characters; the rest that reorders or hides text is escaped here
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -81,7 +81,7 @@ describe('bad input: exit 2, one line per error naming the file, the object and 
     const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    ports: [{containerPort: 80, protocol: tcp}]\n';
     const r = await runCli(['connlist', '-'], { stdin: yaml });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cdk8s-netpol: <stdin>:1: Pod default\/p: .*tcp/);
+    expect(r.stderr).toBe('cdk8s-netpol: <stdin>:7: Pod default/p: spec.containers[0].ports[0].protocol: Unsupported value: "tcp": supported values: "TCP", "UDP", "SCTP"\n');
     expectNoStackTrace(r.stderr);
   });
 });
