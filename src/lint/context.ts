@@ -28,7 +28,11 @@ export interface LintInput {
   readonly constructPath?: string;
 }
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
+  // cluster-wide policies (NP014)
+  'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy',
+]);
 
 export function toLintObject(input: LintInput): LintObject {
   const o = input.object ?? {};
@@ -52,6 +56,7 @@ export class LintContext {
   public readonly objects: readonly LintObject[];
   /** the objects with each kind and `namespace/name`, in input order (more than one: duplicates) */
   private readonly byKey = new Map<string, LintObject[]>();
+  private _byRaw: Map<any, LintObject> | undefined;
 
   public constructor(inputs: readonly LintInput[], options: AnalysisOptions = {}) {
     this.objects = inputs.map(toLintObject);
@@ -96,6 +101,19 @@ export class LintContext {
    */
   public duplicates(kind: string): LintObject[][] {
     return [...this.byKey.values()].filter((list) => list.length > 1 && list[0].kind === kind);
+  }
+
+  /** Objects of policy kinds the analysis does not model (NP014), with what enforces them, in input order. */
+  public unmodelledPolicies(): { object: LintObject; enforcedBy: string }[] {
+    return this.inventory.unmodelledPolicies.map((p) => ({
+      object: this.objectOfRaw(p.raw),
+      enforcedBy: p.enforcedBy,
+    }));
+  }
+
+  private objectOfRaw(raw: any): LintObject {
+    this._byRaw ??= new Map(this.objects.map((o) => [o.raw, o]));
+    return this._byRaw.get(raw) ?? toLintObject({ object: raw });
   }
 
   /** the last object with a given kind and name wins, as in `kubectl apply` */

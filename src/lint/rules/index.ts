@@ -13,5 +13,6 @@ import { NP010 } from './np010-policy-types-defaulted';
 import { NP011 } from './np011-duplicate-policy-name';
 import { NP012 } from './np012-ingress-from-anywhere';
 import { NP013 } from './np013-half-open-connection';
+import { NP014 } from './np014-unanalyzed-policy';
 
-export const RULES: readonly LintRule[] = [NP001, NP002, NP003, NP004, NP005, NP006, NP007, NP008, NP009, NP010, NP011, NP012, NP013];
+export const RULES: readonly LintRule[] = [NP001, NP002, NP003, NP004, NP005, NP006, NP007, NP008, NP009, NP010, NP011, NP012, NP013, NP014];
