@@ -22,12 +22,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.68.12',
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
-  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // cdk8s-plus is not a dependency: Peer.workload() and PodSelector.workload() read any major's
+  // synthesized objects. Three majors are dev dependencies, side by side, for the interop tests
+  // (test/interop/); cdk8s-plus-28 is also what the examples and benchmarks use.
   // `yaml` reads manifests for the engine and the CLI. cdk8s bundles it too, but not where our
   // code can resolve it, so it is bundled here (jsii requires runtime deps to be bundled).
   bundledDeps: ['yaml@^2.3.2'],
   // @types/node pinned to the runtime (projen would otherwise ask for a dist-tag the mirror lacks)
-  devDeps: ['fast-check@^4', '@types/node@^20', 'commonmark@^0.31', '@types/commonmark@^0.27'],
+  devDeps: [
+    'fast-check@^4', '@types/node@^20', 'commonmark@^0.31', '@types/commonmark@^0.27',
+    'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-31@^2.6.43', 'cdk8s-plus-33@^2.5.57',
+  ],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
