@@ -2,7 +2,7 @@
  * Errors about one field of an object, in the API server's shape (`field.Error`):
  * `spec.ingress[0].ports[1].endPort: Invalid value: 80: must be greater than or equal to `port``.
  */
-import { quote } from '../text';
+import { cutText, MAX_QUOTED_VALUE, quote } from '../text';
 
 /**
  * The kinds of error the API server reports (`field.ErrorType`), plus `Unknown` for a field
@@ -30,13 +30,30 @@ const TYPE_TEXT: Record<PolicyErrorType, string> = {
   Unknown: 'Unknown field',
 };
 
-/** Formats a value the way the API server does: strings quoted, numbers bare, lists as JSON. */
+/**
+ * Characters of a field path in a message. A path is made of the input's keys (an unknown field,
+ * a label key), so a long one is cut, saying how long it was; every path of a valid object is
+ * shorter (the longest label key, 317 characters, in the deepest selector).
+ */
+export const MAX_FIELD_PATH = 4 * MAX_QUOTED_VALUE;
+
+/**
+ * Characters of the message part of an error: messages are written here, but some name values
+ * (a suggestion, a CIDR), so they are bounded too.
+ */
+export const MAX_ERROR_MESSAGE = 8 * MAX_QUOTED_VALUE;
+
+/**
+ * Formats a value the way the API server does: strings quoted, numbers bare, lists as JSON.
+ * Values longer than `MAX_QUOTED_VALUE` characters are cut, saying how long they were.
+ */
 export function formatValue(value: unknown): string {
   return value === undefined || value === null ? 'null' : quote(value);
 }
 
 /**
- * One error in the API server's shape:
+ * One error in the API server's shape, on one line of bounded length (the value, the field path
+ * and the message are each cut when long):
  * `spec.ingress[0].ports[1].endPort: Invalid value: 80: must be greater than or equal to `port``,
  * `spec.ingress[0].from[0]: Required value: must specify a peer`,
  * `spec.ingress[0].ports[0].protocol: Unsupported value: "tcp": supported values: "TCP", "UDP", "SCTP"`.
@@ -45,6 +62,11 @@ export function formatPolicyError(e: PolicyError): string {
   const type = e.type ?? 'Invalid';
   let body = TYPE_TEXT[type];
   if (type === 'Invalid' || type === 'Unsupported') body += `: ${formatValue(e.value)}`;
-  if (e.message) body += `: ${e.message}`;
-  return `${e.field}: ${body}`;
+  if (e.message) body += `: ${oneLine(cutText(e.message, MAX_ERROR_MESSAGE))}`;
+  return `${oneLine(cutText(e.field, MAX_FIELD_PATH))}: ${body}`;
+}
+
+/** Line breaks (from a key of the input) written as `\n`, so that one error stays one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }

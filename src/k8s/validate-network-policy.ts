@@ -45,36 +45,72 @@ const POLICY_TYPES = ['Ingress', 'Egress'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const API_VERSION = 'networking.k8s.io/v1';
 
-/** Collects errors while walking one object. */
+/**
+ * Errors kept for one object: one more than the CLI prints (`LIMITS.maxErrors`, 50, in
+ * src/manifests/limits.ts), so that it can tell there are more. Past it, errors are only
+ * counted: an aliased list of a million invalid peers costs a walk, never a million messages.
+ */
+export const MAX_POLICY_ERRORS = 51;
+
+/** Options of `validateNetworkPolicy` and `checkNetworkPolicy`. */
+export interface ValidateOptions {
+  /** errors kept, the first in field order (default `MAX_POLICY_ERRORS`); the rest are counted */
+  readonly maxErrors?: number;
+}
+
+/** What `checkNetworkPolicy` found: the first errors, and how many there are in all. */
+export interface PolicyCheck {
+  /** at most `maxErrors` errors, in field order */
+  readonly errors: PolicyError[];
+  /** every error found, kept or not */
+  readonly total: number;
+}
+
+/** Collects errors while walking one object: the first `max`, and the count of all. */
 class Collector {
   public readonly errors: PolicyError[] = [];
+  public total = 0;
+
+  public constructor(private readonly max: number) {}
+
+  /** true once `max` errors are kept: what follows is only counted */
+  public get full(): boolean {
+    return this.errors.length >= this.max;
+  }
+
+  private add(error: PolicyError): void {
+    this.total++;
+    if (!this.full) this.errors.push(error);
+  }
 
   public invalid(field: string, value: unknown, message: string): void {
-    this.errors.push({ type: 'Invalid', field, value, message });
+    this.add({ type: 'Invalid', field, value, message });
   }
   public required(field: string, message: string): void {
-    this.errors.push({ type: 'Required', field, value: undefined, message });
+    this.add({ type: 'Required', field, value: undefined, message });
   }
   public unsupported(field: string, value: unknown, supported: readonly string[], hint?: string): void {
+    if (this.full) { this.total++; return; }
     const list = supported.map((s) => JSON.stringify(s)).join(', ');
-    this.errors.push({ type: 'Unsupported', field, value, message: `supported values: ${list}${hint ?? ''}` });
+    this.add({ type: 'Unsupported', field, value, message: `supported values: ${list}${hint ?? ''}` });
   }
   public forbidden(field: string, message: string, value?: unknown): void {
-    this.errors.push({ type: 'Forbidden', field, value, message });
+    this.add({ type: 'Forbidden', field, value, message });
   }
 
   /** Reports fields that the type does not have (strict decoding). */
   public unknownFields(path: string, obj: Record<string, unknown>, known: readonly string[], wrongPlace?: Record<string, string>): void {
     for (const key of Object.keys(obj)) {
       if (known.includes(key)) continue;
+      if (this.full) { this.total++; continue; } // no message, no suggestion to look for
       const field = path ? `${path}.${key}` : key;
       let message: string;
       const elsewhere = wrongPlace?.[key];
-      const typo = closestMatch(key, known);
+      const typo = elsewhere ? undefined : closestMatch(key, known);
       if (elsewhere) message = elsewhere;
       else if (typo) message = `did you mean "${typo}"?`;
       else message = `not a field of ${path || 'a NetworkPolicy'}; known fields: ${known.join(', ')}`;
-      this.errors.push({ type: 'Unknown', field, value: obj[key], message });
+      this.add({ type: 'Unknown', field, value: obj[key], message });
     }
   }
 
@@ -97,14 +133,25 @@ class Collector {
 
 /**
  * Validates one NetworkPolicy manifest object as the API server would (strict field validation,
- * then `ValidateNetworkPolicy`). Returns every error found, in field order; `[]` means valid.
- * Never throws, whatever the input.
+ * then `ValidateNetworkPolicy`). Returns the errors found, in field order, at most
+ * `options.maxErrors` (default `MAX_POLICY_ERRORS`; `checkNetworkPolicy` also counts the rest);
+ * `[]` means valid. Never throws, whatever the input; costs time linear in the object's size.
  */
-export function validateNetworkPolicy(obj: any): PolicyError[] {
-  const c = new Collector();
+export function validateNetworkPolicy(obj: any, options: ValidateOptions = {}): PolicyError[] {
+  return checkNetworkPolicy(obj, options).errors;
+}
+
+/** `validateNetworkPolicy`, and the count of every error, including those not kept. */
+export function checkNetworkPolicy(obj: any, options: ValidateOptions = {}): PolicyCheck {
+  const c = new Collector(Math.max(0, options.maxErrors ?? MAX_POLICY_ERRORS));
+  walkNetworkPolicy(c, obj);
+  return { errors: c.errors, total: c.total };
+}
+
+function walkNetworkPolicy(c: Collector, obj: any): void {
   if (!isObject(obj)) {
     c.invalid('', obj, `a NetworkPolicy must be an object, not ${typeName(obj)}`);
-    return c.errors;
+    return;
   }
   c.unknownFields('', obj, OBJECT_FIELDS);
   if (isSet(obj.apiVersion) && obj.apiVersion !== API_VERSION) {
@@ -117,7 +164,6 @@ export function validateNetworkPolicy(obj: any): PolicyError[] {
   if (isSet(obj.spec) && c.expectObject('spec', obj.spec)) {
     validateSpec(c, obj.spec);
   }
-  return c.errors;
 }
 
 function validateMetadata(c: Collector, meta: unknown): void {
