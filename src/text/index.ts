@@ -8,3 +8,4 @@ export * from './closest-match';
 export * from './markdown';
 export * from './plural';
 export * from './kebab-case';
+export * from './escape';
