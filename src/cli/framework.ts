@@ -11,8 +11,13 @@ import { editDistance } from '../text';
 export const EXIT_OK = 0;
 /** `check`: the connection is denied; `lint`: findings at the failing level; `diff --fail-on`. */
 export const EXIT_FAIL = 1;
-/** Unreadable or invalid input, or a usage error. */
+/** Unreadable or invalid input, or a usage error; also output that cannot be written. */
 export const EXIT_INPUT = 2;
+/**
+ * A bug of this tool: an exception no command expected. Not 2 (the input is not to blame) and
+ * not 3 (`check` says "not covered" with it): 70, `EX_SOFTWARE` of sysexits.h.
+ */
+export const EXIT_INTERNAL = 70;
 
 /** Where a command writes. `isTTY` decides colour. */
 export interface OutputStream {
@@ -24,8 +29,11 @@ export interface OutputStream {
 export interface CliIo {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
-  /** standard input, read when a path is `-` (default: the process's stdin) */
-  readonly stdin?: () => string;
+  /**
+   * standard input, read when a path is `-`: its text or its bytes (decoded as UTF-8, strictly);
+   * default: the process's stdin, read in bounded chunks
+   */
+  readonly stdin?: () => string | Uint8Array;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -217,7 +225,7 @@ export function checkArgs(spec: CommandSpec, args: ParsedArgs): void {
 
 function unknownOption(command: string, given: string, known: string[]): UsageError {
   const name = given.replace(/^-+/, '');
-  const near = known.find((k) => k.startsWith(name) || name.startsWith(k) || editDistance(k, name) <= 2);
+  const near = known.find((k) => k.startsWith(name) || name.startsWith(k) || editDistance(k, name, 2) <= 2);
   return new UsageError(`unknown option ${given}${near ? ` (did you mean --${near}?)` : ''}`, command);
 }
 

@@ -4,8 +4,11 @@
  *
  * `main(argv, io)` runs one command and resolves to its exit code; it never throws and never
  * prints a stack trace (set CDK8S_NETPOL_DEBUG=1 to see one). Run as a program, it uses the
- * real process. Only the framework and the command list (each command's spec) load at start;
- * what a command needs to run (the engine, the YAML parser) loads when that command runs.
+ * real process: a reader that goes away (`| head -1`) ends the output quietly, a full disk
+ * (`> /dev/full`) is one line and exit 2, and an exception nobody expected is one line
+ * (`internal error: ...; please report it`) and exit 70. Only the framework and the command
+ * list (each command's spec) load at start; what a command needs to run (the engine, the YAML
+ * parser) loads when that command runs.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,13 +22,15 @@ import {
   commandHelp,
   CommandSpec,
   EXIT_INPUT,
+  EXIT_INTERNAL,
   EXIT_OK,
   makeStyle,
   ParsedArgs,
   parseArgs,
   UsageError,
 } from './framework';
-import { editDistance } from '../text';
+import { GuardedOutput, stdoutError } from './output';
+import { cutText, editDistance } from '../text';
 
 export const TOOL = 'cdk8s-netpol';
 
@@ -45,8 +50,13 @@ export function toolHelp(commands: readonly CommandSpec[] = COMMANDS): string {
     '  -h, --help     show help (also: COMMAND --help, help COMMAND)',
     '      --version  show the version',
     '',
-    'Exit codes: 0 ok / allowed, 1 denied or findings, 2 unreadable or invalid input or bad usage.',
+    'Exit codes: 0 ok / allowed, 1 denied or findings, 2 unreadable or invalid input or bad usage,',
+    '70 an internal error (a bug: please report it; CDK8S_NETPOL_DEBUG=1 shows where it happened).',
     `Colour only on a terminal; never with --no-color or NO_COLOR. Run "${TOOL} COMMAND --help" for a command's options.`,
+    '',
+    'Pull-request content: pass a directory (or -), not a shell glob. In a directory, symbolic links',
+    'that lead outside it are skipped, and only regular files are read; a path named on the command',
+    'line (as a glob expands to) is the caller\'s choice and is followed wherever it leads.',
     '',
   ].join('\n');
 }
@@ -61,20 +71,25 @@ function version(): string {
   }
 }
 
+/** The process's streams; standard input is left to the reader, which reads it in bounded chunks. */
 function defaultIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: () => fs.readFileSync(0, 'utf8'),
     env: process.env,
   };
 }
 
-/** Runs the tool with `argv` (without `node` and the script). Resolves to the exit code. */
+/**
+ * Runs the tool with `argv` (without `node` and the script). Resolves to the exit code: 0, 1
+ * (and `check`'s 3) as each command says, 2 for bad input, bad usage or output that cannot be
+ * written, `EXIT_INTERNAL` for an exception no command expected.
+ */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
-  const fullIo: CliIo = { ...defaultIo(), ...io };
+  const given: CliIo = { ...defaultIo(), ...io };
+  const stdout = given.stdout instanceof GuardedOutput ? given.stdout : new GuardedOutput(given.stdout);
+  const fullIo: CliIo = { ...given, stdout };
   const errText = (s: string) => fullIo.stderr.write(s.endsWith('\n') ? s : s + '\n');
-  const debug = !!fullIo.env.CDK8S_NETPOL_DEBUG;
   let command: CommandSpec | undefined;
   try {
     const [first, ...rest] = argv;
@@ -117,12 +132,25 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
       }
       return e.exitCode;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    errText(`${TOOL}: ${message}`);
-    if (debug && e instanceof Error && e.stack) errText(e.stack);
-    else errText('(an unexpected error: set CDK8S_NETPOL_DEBUG=1 to see where it happened, and please report it)');
-    return EXIT_INPUT;
+    fullIo.stderr.write(internalErrorText(e, fullIo.env));
+    return EXIT_INTERNAL;
   }
+}
+
+/**
+ * An exception nobody expected, in one line: `cdk8s-netpol: internal error: <message>; please
+ * report it`. The message is cut and kept on one line (it may hold a piece of the input); the
+ * stack follows only with CDK8S_NETPOL_DEBUG set (not empty, not 0).
+ */
+export function internalErrorText(e: unknown, env: Readonly<Record<string, string | undefined>>): string {
+  const message = e instanceof Error ? e.message : String(e);
+  // eslint-disable-next-line no-control-regex
+  const oneLine = cutText(message.split(/\r?\n/)[0], 200).replace(/[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let text = `${TOOL}: internal error: ${oneLine || (e instanceof Error ? e.name : 'unknown')}; please report it\n`;
+  const debug = env.CDK8S_NETPOL_DEBUG;
+  if (debug && debug !== '0' && e instanceof Error && e.stack) text += `${e.stack}\n`;
+  return text;
 }
 
 /** `cdk8s-netpol: ` before every line of a message. */
@@ -134,7 +162,7 @@ function findCommand(name: string): CommandSpec {
   const command = COMMANDS.find((c) => c.name === name);
   if (command) return command;
   if (name.startsWith('-')) throw new UsageError(`unknown option ${name}: options come after the command`);
-  const near = COMMANDS.map((c) => c.name).filter((c) => editDistance(c, name) <= 2 || c.startsWith(name));
+  const near = COMMANDS.map((c) => c.name).filter((c) => editDistance(c, name, 2) <= 2 || c.startsWith(name));
   const hint = near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : '';
   throw new UsageError(`unknown command "${name}"${hint}; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
 }
@@ -160,14 +188,35 @@ function makeContext(args: ParsedArgs, io: CliIo): CommandContext {
   };
 }
 
-/* istanbul ignore next: run as a program */
-if (require.main === module) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // `cdk8s-netpol connlist . | head`: the reader went away; that is not an error
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+/**
+ * Runs the tool as the `cdk8s-netpol` program, on the real process. Write errors on stdout come
+ * as its `error` event, after the writes: EPIPE ends the output quietly (the command's exit code
+ * stands), anything else is one line and exit 2. An exception that escapes everything (in a
+ * callback) is an internal error, like one `main` catches.
+ */
+export function runAsProgram(argv: readonly string[] = process.argv.slice(2)): void {
+  const stdout = new GuardedOutput(process.stdout);
+  process.stdout.on('error', (e) => {
+    try {
+      stdout.failed(e);
+    } catch (err) {
+      process.stderr.write(`${TOOL}: ${err instanceof Error ? err.message : stdoutError(e).message}\n`);
+      process.exit(EXIT_INPUT);
+    }
   });
-  void main(process.argv.slice(2)).then((code) => {
+  process.stderr.on('error', () => {
+    // nowhere left to say anything: the exit code tells
+  });
+  const crash = (e: unknown) => {
+    process.stderr.write(internalErrorText(e, process.env));
+    process.exit(EXIT_INTERNAL);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  void main(argv, { stdout }).then((code) => {
     process.exitCode = code;
   });
 }
+
+/* istanbul ignore next: run as a program */
+if (require.main === module) runAsProgram();

@@ -1,8 +1,14 @@
 /**
- * Where a command's result goes: the file of `-o/--output FILE` (see `outputOption`), or stdout.
+ * Where a command's result goes: the file of `-o/--output FILE` (see `outputOption`), or stdout;
+ * and what happens when it cannot be written there.
+ *
+ * Standard output may be a pipe whose reader went away (`| head -1`: EPIPE), which ends the
+ * output quietly, or a full disk (`> /dev/full`: ENOSPC) or another failing file, which ends the
+ * command with one line and exit code 2. Never a stack trace.
  */
 import * as fs from 'fs';
-import { CliError, CommandContext, EXIT_INPUT } from './framework';
+import { getSystemErrorMap } from 'util';
+import { CliError, CommandContext, EXIT_INPUT, OutputStream } from './framework';
 
 /**
  * Writes `text` to the `--output` file, or to stdout when there is none (or it is empty).
@@ -17,7 +23,69 @@ export function writeOutput(ctx: CommandContext, text: string): string | undefin
   try {
     fs.writeFileSync(file, text);
   } catch (e) {
-    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, EXIT_INPUT);
+    throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
   }
   return file;
+}
+
+/**
+ * A system error in words, as the C library says them, with its code:
+ * `no space left on device (ENOSPC)`, `permission denied (EACCES)`.
+ */
+export function describeSystemError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException | undefined;
+  const code = typeof err?.code === 'string' ? err.code : undefined;
+  const words = typeof err?.errno === 'number' ? getSystemErrorMap().get(err.errno)?.[1] : undefined;
+  if (code && words) return `${words} (${code})`;
+  if (code) return code;
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/** The error that ends a command whose standard output cannot be written (exit 2). */
+export function stdoutError(e: unknown): CliError {
+  return new CliError(`cannot write to standard output: ${describeSystemError(e)}`, EXIT_INPUT);
+}
+
+/**
+ * Standard output as commands write to it. When the reader has gone away (EPIPE), what follows
+ * is dropped and the command ends as it would have (its exit code unchanged); any other write
+ * error is a `stdoutError`. Errors come either from a write that throws, or, for the process's
+ * stream, from its `error` event, given to `failed`.
+ */
+export class GuardedOutput implements OutputStream {
+  private gone = false;
+
+  public constructor(private readonly target: OutputStream) {}
+
+  public get isTTY(): boolean | undefined {
+    return this.target.isTTY;
+  }
+
+  /** true once the reader went away: nothing more is written */
+  public get closed(): boolean {
+    return this.gone;
+  }
+
+  public write(text: string): boolean {
+    if (this.gone) return true;
+    try {
+      this.target.write(text);
+    } catch (e) {
+      this.failed(e);
+    }
+    return true;
+  }
+
+  /**
+   * An error writing failed with: returns for EPIPE (and for anything after it: a stream that
+   * lost its reader also refuses later writes), throws `stdoutError` otherwise.
+   */
+  public failed(e: unknown): void {
+    if (this.gone) return;
+    if ((e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') {
+      this.gone = true;
+      return;
+    }
+    throw stdoutError(e);
+  }
 }
