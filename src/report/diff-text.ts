@@ -1,5 +1,6 @@
 /** The connectivity changes as plain text, one line per change (the `diff` command's default). */
 import { ChangeKind, ConnectionChange } from './connection-diff';
+import { terminalText } from '../text';
 
 const SIGN: Record<ChangeKind, string> = { added: '+', removed: '-', changed: '~' };
 
@@ -8,12 +9,15 @@ const SIGN: Record<ChangeKind, string> = { added: '+', removed: '-', changed: '~
  * `+ shop/frontend => shop/db : TCP 5432 (added)`,
  * `- shop/frontend => shop/db : TCP 5432 (removed)`,
  * `~ shop/frontend => shop/db : TCP 5432 -> TCP 5432-5433 (changed)`.
+ * Endpoints and ports are `terminalText`: the change is one line, whatever they hold, with no
+ * control or bidirectional character (so it is also literal text for a code block).
  */
 export function formatChange(c: ConnectionChange): string {
-  const conns = c.kind === 'added' ? c.after.toString()
-    : c.kind === 'removed' ? c.before.toString()
-      : `${c.before.toString()} -> ${c.after.toString()}`;
-  return `${SIGN[c.kind]} ${c.from} => ${c.to} : ${conns} (${c.kind})`;
+  const t = terminalText;
+  const conns = c.kind === 'added' ? t(c.after.toString())
+    : c.kind === 'removed' ? t(c.before.toString())
+      : `${t(c.before.toString())} -> ${t(c.after.toString())}`;
+  return `${SIGN[c.kind]} ${t(c.from)} => ${t(c.to)} : ${conns} (${c.kind})`;
 }
 
 /** `1 added, 0 removed, 2 changed`: the summary line of the text and Markdown renderers. */
