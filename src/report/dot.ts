@@ -1,8 +1,7 @@
 import { GroupedReport, ReportNode } from './report-model';
+import { dotString } from '../text';
 
-function q(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
+const q = dotString;
 
 function attrs(node: ReportNode): string {
   const a = [`label=${q(node.label)}`];
@@ -13,7 +12,11 @@ function attrs(node: ReportNode): string {
   return a.join(', ');
 }
 
-/** A Graphviz digraph: one cluster per namespace, edges labelled with ports. */
+/**
+ * A Graphviz digraph: one cluster per namespace, edges labelled with ports. Node ids are the
+ * report's own keys (`n0`, `cluster_1`); every text is a quoted `dotString`, never an HTML-like
+ * label, so the input adds no node, edge or attribute.
+ */
 export function renderDot(report: GroupedReport): string {
   const out = [
     'digraph netpol {',

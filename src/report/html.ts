@@ -2,15 +2,13 @@ import { reportMatrix } from './matrix';
 import { GroupedReport, ReportNode, nodeTitle } from './report-model';
 import { Finding } from '../lint/finding';
 import { objectRef, sortFindings } from '../lint/finding-order';
-import { plural } from '../text';
+import { htmlAttribute as attr, htmlText as esc, plural, visibleText } from '../text';
 
-/** Escapes text for HTML and SVG. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+// Every text from the input goes through `esc` (htmlText, element content) or `attr`
+// (htmlAttribute, a quoted attribute value); numbers and class names are the renderer's own.
 
-// rough width of text at 12px sans-serif; good enough to size boxes
-const charWidth = (text: string, px = 12) => Math.ceil(text.length * px * 0.6);
+// rough width of text at 12px sans-serif (as shown: invisible characters as escapes); good enough to size boxes
+const charWidth = (text: string, px = 12) => Math.ceil(visibleText(text).length * px * 0.6);
 
 const NODE_H = 28;
 const NODE_GAP = 14;
@@ -118,7 +116,7 @@ export function renderSvg(report: GroupedReport): string {
       `<text x="${p.x + p.w / 2}" y="${p.y + 18}" text-anchor="middle">${esc(n.label)}</text></g>`);
   }
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 30}" viewBox="0 0 ${width} ${height + 30}" role="img" aria-label="${esc(report.title)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + 30}" viewBox="0 0 ${width} ${height + 30}" role="img" aria-label="${attr(report.title)}">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4a5f80"/></marker></defs>
 ${boxes.join('\n')}
 ${edgeSvg.join('\n')}
@@ -153,7 +151,7 @@ function findingsTable(findings: readonly Finding[]): string {
   const active = sortFindings(findings.filter((f) => !f.suppressed));
   const suppressed = sortFindings(findings.filter((f) => f.suppressed));
   const rows = (list: Finding[], extra: (f: Finding) => string) => list.map((f) =>
-    `<tr><td class="sev-${f.severity}">${f.severity}</td><td>${esc(f.ruleId)}</td><td>${esc(objectRef(f))}${f.location ? `<br><code>${esc(f.location)}</code>` : ''}</td><td>${esc(f.message)}</td><td>${extra(f)}</td></tr>`).join('\n');
+    `<tr><td class="sev-${attr(f.severity)}">${esc(f.severity)}</td><td>${esc(f.ruleId)}</td><td>${esc(objectRef(f))}${f.location ? `<br><code>${esc(f.location)}</code>` : ''}</td><td>${esc(f.message)}</td><td>${extra(f)}</td></tr>`).join('\n');
   let html = active.length === 0 ? '<p>No findings.</p>'
     : `<table class="findings"><tr><th>severity</th><th>rule</th><th>object</th><th>finding</th><th>fix</th></tr>\n${rows(active, (f) => esc(f.fix))}</table>`;
   if (suppressed.length > 0) {
@@ -168,7 +166,7 @@ function findingsTable(findings: readonly Finding[]): string {
  */
 export function renderHtml(report: GroupedReport): string {
   const matrix = reportMatrix(report);
-  const head = matrix.columns.map((c) => `<th class="col" title="${esc(c.members.join(', '))}">${esc(nodeTitle(c))}</th>`).join('');
+  const head = matrix.columns.map((c) => `<th class="col" title="${attr(c.members.join(', '))}">${esc(nodeTitle(c))}</th>`).join('');
   const body = matrix.rows.map((r) => `<tr><td class="src">${esc(r.label)}</td>${r.cells.map((c) => (c === undefined ? '<td class="no">·</td>' : `<td class="yes">${esc(c)}</td>`)).join('')}</tr>`).join('\n');
   const errors = report.findings.filter((f) => !f.suppressed && f.severity === 'error').length;
   const warnings = report.findings.filter((f) => !f.suppressed && f.severity === 'warning').length;
