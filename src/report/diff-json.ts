@@ -1,8 +1,9 @@
 import { ConnectionChange } from './connection-diff';
+import { jsonText } from '../text';
 
-/** The changes as JSON. */
+/** The changes as JSON (`jsonText`: no raw invisible character from the input on a terminal). */
 export function renderDiffJson(changes: readonly ConnectionChange[]): string {
-  return JSON.stringify(changes.map((c) => ({
+  return jsonText(changes.map((c) => ({
     change: c.kind, from: c.from, to: c.to, before: c.before.toString(), after: c.after.toString(),
-  })), undefined, 2) + '\n';
+  })), 2) + '\n';
 }

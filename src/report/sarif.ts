@@ -1,7 +1,7 @@
 import { Finding } from '../lint/finding';
 import { sortFindings } from '../lint/finding-order';
 import type { LintRuleInfo } from '../lint/network-policy-linter';
-
+import { jsonText, sarifText } from '../text';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -15,38 +15,42 @@ export interface SarifOptions {
  * Findings as a SARIF 2.1.0 log, for code-scanning annotations on pull requests
  * (e.g. `github/codeql-action/upload-sarif`). Suppressed findings carry a SARIF suppression
  * with the reason, so they show as dismissed rather than disappearing.
+ *
+ * What GitHub shows from the input (the message, the logical location, related objects, the
+ * justification) is `sarifText`: one line, no control or bidirectional character. The file is a
+ * percent-encoded URI reference (`artifactUri`), and the whole log is `jsonText`.
  */
 export function renderSarif(findings: readonly Finding[], rules: readonly LintRuleInfo[], options: SarifOptions = {}): string {
   const rulesUri = options.rulesUri ?? 'https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md';
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = sortFindings(findings).map((f) => {
     const logical = {
-      name: f.name,
-      fullyQualifiedName: f.constructPath ?? `${f.namespace}/${f.kind}/${f.name}`,
+      name: sarifText(f.name),
+      fullyQualifiedName: sarifText(f.constructPath ?? `${f.namespace}/${f.kind}/${f.name}`),
       kind: 'resource',
     };
     const line = f.line;
     const location: Record<string, unknown> = { logicalLocations: [logical] };
     if (f.file) {
       location.physicalLocation = {
-        artifactLocation: { uri: f.file.split('\\').join('/') },
+        artifactLocation: { uri: artifactUri(f.file) },
         region: { startLine: line ?? 1 },
       };
     }
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity] ?? 'warning',
-      message: { text: `${f.kind} ${f.namespace}/${f.name}${f.location ? ` (${f.location})` : ''}: ${f.message} Fix: ${f.fix}` },
+      message: { text: sarifText(`${f.kind} ${f.namespace}/${f.name}${f.location ? ` (${f.location})` : ''}: ${f.message} Fix: ${f.fix}`) },
       locations: [location],
       partialFingerprints: { objectRule: `${f.ruleId}/${f.kind}/${f.namespace}/${f.name}/${f.location ?? ''}` },
     };
     const idx = ruleIndex.get(f.ruleId);
     if (idx !== undefined) result.ruleIndex = idx;
     if (f.related && f.related.length > 0) {
-      result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, message: { text: r } }));
+      result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, message: { text: sarifText(r) } }));
     }
     if (f.suppressed) {
-      result.suppressions = [{ kind: 'inSource', justification: f.suppressionReason ?? '' }];
+      result.suppressions = [{ kind: 'inSource', justification: sarifText(f.suppressionReason ?? '') }];
     }
     return result;
   });
@@ -73,5 +77,16 @@ export function renderSarif(findings: readonly Finding[], rules: readonly LintRu
       results,
     }],
   };
-  return JSON.stringify(log, undefined, 2) + '\n';
+  return jsonText(log, 2) + '\n';
+}
+
+/**
+ * A file path as a SARIF `artifactLocation.uri` (a URI reference): `/` for separators, and
+ * every character a URI does not allow in a path percent-encoded as UTF-8 (`%20`, `%0A`, `%1B`,
+ * `%E2%80%AE`), `#` and `?` too (they would start a fragment or a query). A lone surrogate,
+ * which UTF-8 cannot encode, is written as U+FFFD. Plain paths are unchanged.
+ */
+export function artifactUri(file: string): string {
+  const wellFormed = file.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return encodeURI(wellFormed.split('\\').join('/')).replace(/[#?]/g, (c) => (c === '#' ? '%23' : '%3F'));
 }
