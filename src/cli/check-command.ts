@@ -8,6 +8,11 @@
 import type { explainConnection, PodEndpoint, ProtocolName } from '../engine';
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK } from './framework';
 import { IPBLOCK_OPTION, PATHS_HELP } from './options';
+import { jsonText, quote, terminalText } from '../text';
+
+/** A value from the command line or the input, quoted for a message on the terminal. */
+const q = (value: string) => terminalText(quote(value));
+const t = terminalText;
 
 /** `check`: NetworkPolicy does not apply to the pair (hostNetwork, loopback, outside to outside). */
 export const EXIT_NOT_COVERED = 3;
@@ -52,7 +57,7 @@ export function run(ctx: CommandContext): number {
   let protocol = protocolText === undefined ? undefined : parseProtocol(protocolText);
   const numeric = /^[0-9]+$/.test(portText);
   if (numeric) {checkPortNumber(Number(portText));} else if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(portText)) {
-    throw new CliError(`--port "${portText}": expected a port number 1-65535 or a container port name (e.g. http)`, EXIT_INPUT);
+    throw new CliError(`--port ${q(portText)}: expected a port number 1-65535 or a container port name (e.g. http)`, EXIT_INPUT);
   }
 
   const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
@@ -65,19 +70,19 @@ export function run(ctx: CommandContext): number {
     port = Number(portText);
   } else {
     if (to.kind !== 'pod') {
-      throw new CliError(`--port "${portText}": a port name is resolved on the destination's container ports, and ${to.id} is outside the cluster: give a number`, EXIT_INPUT);
+      throw new CliError(`--port ${q(portText)}: a port name is resolved on the destination's container ports, and ${t(to.id)} is outside the cluster: give a number`, EXIT_INPUT);
     }
     const named = resolveNamedPort(to, portText, protocol);
     port = named.port;
     protocol = named.protocol;
-    resolvedFrom = ` (${portText} is ${named.protocol} ${named.port} on ${to.id})`;
+    resolvedFrom = ` (${t(portText)} is ${named.protocol} ${named.port} on ${t(to.id)})`;
   }
 
   const explanation = inputCall(() => explainConnection(analysis, from, to, port, protocol ?? 'TCP'));
   const code = !explanation.covered ? EXIT_NOT_COVERED : explanation.allowed ? EXIT_OK : EXIT_FAIL;
 
   if (ctx.str('format') === 'json') {
-    ctx.out(JSON.stringify({
+    ctx.out(jsonText({
       verdict: !explanation.covered ? 'not-covered' : explanation.allowed ? 'allowed' : 'denied',
       from: explanation.from,
       to: explanation.to,
@@ -87,16 +92,27 @@ export function run(ctx: CommandContext): number {
       egress: sideJson(explanation.egress),
       ingress: sideJson(explanation.ingress),
       text: explanation.text,
-    }, undefined, 2));
+    }, 2));
     return code;
   }
 
-  const [head, ...rest] = explanation.text.split('\n');
-  const m = /^(ALLOWED|DENIED|NOT COVERED)(:.*)$/.exec(head);
-  const colour = !explanation.covered ? ctx.style.yellow : explanation.allowed ? ctx.style.green : ctx.style.red;
-  const first = m ? `${ctx.style.bold(colour(m[1]))}${m[2]}` : head;
-  ctx.out([first + resolvedFrom, ...rest].join('\n'));
+  ctx.out(formatExplanation(explanation, ctx, resolvedFrom));
   return code;
+}
+
+/**
+ * The explanation as the engine words it (`explanation.text`), written from its fields so that
+ * each field from the input (endpoints, reasons, each side's sentence) is `terminalText`: the
+ * verdict is the first line and each side one line, whatever the names hold; the colour of the
+ * verdict is the command's own.
+ */
+function formatExplanation(explanation: ReturnType<typeof explainConnection>, ctx: CommandContext, resolvedFrom: string): string {
+  const verdict = !explanation.covered ? 'NOT COVERED' : explanation.allowed ? 'ALLOWED' : 'DENIED';
+  const colour = !explanation.covered ? ctx.style.yellow : explanation.allowed ? ctx.style.green : ctx.style.red;
+  const reason = explanation.reason !== undefined ? `: ${t(explanation.reason)}` : '';
+  const lines = [`${ctx.style.bold(colour(verdict))}: ${t(explanation.from)} => ${t(explanation.to)} on ${explanation.protocol} ${explanation.port}${reason}${resolvedFrom}`];
+  if (explanation.covered) lines.push(`  egress:  ${t(explanation.egress.text)}`, `  ingress: ${t(explanation.ingress.text)}`);
+  return lines.join('\n');
 }
 
 function sideJson(side: ReturnType<typeof explainConnection>['egress']) {
@@ -114,7 +130,7 @@ function parseProtocol(text: string): ProtocolName {
   const { PROTOCOLS } = require('../engine') as typeof import('../engine');
   const p = text.trim().toUpperCase();
   if (!PROTOCOLS.includes(p as ProtocolName)) {
-    throw new CliError(`--protocol "${text}": expected TCP, UDP or SCTP`, EXIT_INPUT);
+    throw new CliError(`--protocol ${q(text)}: expected TCP, UDP or SCTP`, EXIT_INPUT);
   }
   return p as ProtocolName;
 }
@@ -129,14 +145,14 @@ function checkPortNumber(n: number): void {
 function resolveNamedPort(to: PodEndpoint, name: string, protocol: ProtocolName | undefined): { port: number; protocol: ProtocolName } {
   const candidates = to.ports.filter((p) => p.name === name && (protocol === undefined || p.protocol === protocol));
   if (candidates.length === 0) {
-    const declared = to.ports.filter((p) => p.name).map((p) => `${p.name} (${p.protocol} ${p.port})`);
+    const declared = to.ports.filter((p) => p.name).map((p) => `${t(p.name!)} (${p.protocol} ${p.port})`);
     const what = protocol ? `no ${protocol} container port named "${name}"` : `no container port named "${name}"`;
-    throw new CliError(`--port ${name}: ${to.id} declares ${what}; ` +
+    throw new CliError(`--port ${name}: ${t(to.id)} declares ${what}; ` +
       (declared.length > 0 ? `its named ports: ${declared.join(', ')}` : 'it declares no named port'), EXIT_INPUT);
   }
   if (candidates.length > 1 && protocol === undefined) {
     const list = candidates.map((p) => `${p.protocol} ${p.port}`).join(', ');
-    throw new CliError(`--port ${name}: ${to.id} has several ports named "${name}" (${list}): give --protocol`, EXIT_INPUT);
+    throw new CliError(`--port ${name}: ${t(to.id)} has several ports named "${name}" (${list}): give --protocol`, EXIT_INPUT);
   }
   return { port: candidates[0].port, protocol: candidates[0].protocol };
 }

@@ -8,7 +8,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
 import { IPBLOCK_OPTION, PATHS_HELP } from './options';
-import { compare, markdownCell } from '../text';
+import { compare, jsonText, markdownText, quote, terminalText, visibleText } from '../text';
 
 export const CONNLIST: CommandSpec = {
   name: 'connlist',
@@ -58,7 +58,7 @@ export function run(ctx: CommandContext): number {
     // a misspelt focus would silently list nothing: it must name an endpoint or a namespace
     if (f.includes('/')) {inputCall(() => analysis.endpoint(f));} else if (!analysis.pods.some((p) => p.namespace === f)) {
       const namespaces = [...new Set(analysis.pods.map((p) => p.namespace))].sort(compare);
-      throw new CliError(`--focus ${f}: no workload in namespace "${f}"; namespaces: ${namespaces.join(', ')}`, EXIT_INPUT);
+      throw new CliError(`--focus ${terminalText(f)}: no workload in namespace ${terminalText(quote(f))}; namespaces: ${namespaces.map(terminalText).join(', ')}`, EXIT_INPUT);
     }
   }
   const matches = (id: string) => focus.some((f) => id === f || id.startsWith(`${f}/`));
@@ -66,31 +66,36 @@ export function run(ctx: CommandContext): number {
     .filter((c) => focus.length === 0 || matches(c.from.id) || matches(c.to.id))
     .map((c) => ({ from: c.from.id, to: c.to.id, connections: c.conns.toString() }));
   for (const { endpoint } of analysis.notCoveredEndpoints()) {
-    ctx.err(`note: ${endpoint.id} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
+    ctx.err(`note: ${terminalText(endpoint.id)} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
   }
   const format = ctx.str('format') ?? 'txt';
   ctx.io.stdout.write(formatConnlist(lines, format));
   return EXIT_OK;
 }
 
-/** The listing in one of the formats: `txt`, `json`, `md`, `csv`. Ends with a newline unless empty txt. */
+/**
+ * The listing in one of the formats: `txt`, `json`, `md`, `csv`. Ends with a newline unless empty
+ * txt. Endpoints and connections are escaped for the format: `terminalText` (txt), `jsonText`,
+ * `markdownText` (each cell), and for csv `visibleText` then CSV quoting (one record per line).
+ */
 export function formatConnlist(lines: readonly ConnLine[], format: string): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(lines.map((l) => ({ from: l.from, to: l.to, connections: l.connections })), undefined, 2) + '\n';
+      return jsonText(lines.map((l) => ({ from: l.from, to: l.to, connections: l.connections })), 2) + '\n';
     case 'md':
       return [
         '| from | to | connections |',
         '| --- | --- | --- |',
-        ...lines.map((l) => `| ${markdownCell(l.from)} | ${markdownCell(l.to)} | ${markdownCell(l.connections)} |`),
+        ...lines.map((l) => `| ${markdownText(l.from)} | ${markdownText(l.to)} | ${markdownText(l.connections)} |`),
       ].join('\n') + '\n';
     case 'csv':
       return ['from,to,connections', ...lines.map((l) => [l.from, l.to, l.connections].map(csv).join(','))].join('\n') + '\n';
     default:
-      return lines.map((l) => `${l.from} => ${l.to} : ${l.connections}\n`).join('');
+      return lines.map((l) => `${terminalText(l.from)} => ${terminalText(l.to)} : ${terminalText(l.connections)}\n`).join('');
   }
 }
 
 function csv(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const visible = visibleText(text);
+  return /[",]/.test(visible) ? `"${visible.replace(/"/g, '""')}"` : visible;
 }

@@ -9,7 +9,7 @@ import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, 
 import { IPBLOCK_OPTION, outputOption, PATHS_HELP } from './options';
 import { writeOutput } from './output';
 import type { Finding } from '../lint/finding';
-import { plural } from '../text';
+import { jsonText, plural, quote, terminalText } from '../text';
 
 export const LINT: CommandSpec = {
   name: 'lint',
@@ -48,7 +48,7 @@ export function run(ctx: CommandContext): number {
   const { docs } = loadManifests(ctx, ctx.args.positionals);
   const known = new Set(ruleDocs().map((r) => r.id));
   for (const id of [...ctx.list('rule'), ...ctx.list('skip')]) {
-    if (!known.has(id.toUpperCase())) throw new CliError(`unknown rule "${id}": rules are ${[...known].join(', ')}`, EXIT_INPUT);
+    if (!known.has(id.toUpperCase())) throw new CliError(`unknown rule ${terminalText(quote(id))}: rules are ${[...known].join(', ')}`, EXIT_INPUT);
   }
   const only = ctx.list('rule').map((r) => r.toUpperCase());
   const { findings } = lintObjects(
@@ -61,7 +61,7 @@ export function run(ctx: CommandContext): number {
   );
   const strict = ctx.flag('strict');
   const format = ctx.str('format') ?? 'text';
-  const output = format === 'json' ? JSON.stringify(findings, undefined, 2) + '\n'
+  const output = format === 'json' ? jsonText(findings, 2) + '\n'
     : format === 'sarif' ? renderSarif(findings, ruleDocs())
       : formatText(findings, ctx.style);
   const file = writeOutput(ctx, output);
@@ -83,21 +83,26 @@ export function summary(findings: readonly Finding[]): string {
  *   dist/shop.yaml:12: error NP006 NetworkPolicy shop/db-in (spec.ingress[0].ports[0])
  *     named port "pgsql" ...
  *     fix: use ...
+ *
+ * Every text from the input (path, construct path, object, field path, message, fix, reason) is
+ * `terminalText`: no control character, ANSI sequence or bidirectional override from the input,
+ * and each stays on its line; the colours are the command's own, around the escaped text.
  */
 export function formatText(findings: readonly Finding[], style: Style): string {
   const { objectRef } = require('../lint/finding-order') as typeof import('../lint/finding-order');
   const out: string[] = [];
   const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
+  const t = terminalText;
   for (const f of findings.filter((x) => !x.suppressed)) {
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : f.constructPath ? `${f.constructPath}: ` : '';
-    out.push(`${where}${colour(f.severity)} ${style.bold(f.ruleId)} ${objectRef(f)}${f.location ? ` (${f.location})` : ''}`);
-    out.push(`  ${f.message}`);
-    out.push(`  fix: ${f.fix}`);
+    const where = f.file ? `${t(f.file)}${f.line ? `:${f.line}` : ''}: ` : f.constructPath ? `${t(f.constructPath)}: ` : '';
+    out.push(`${where}${colour(f.severity)} ${style.bold(t(f.ruleId))} ${t(objectRef(f))}${f.location ? ` (${t(f.location)})` : ''}`);
+    out.push(`  ${t(f.message)}`);
+    out.push(`  fix: ${t(f.fix)}`);
   }
   const suppressed = findings.filter((x) => x.suppressed);
   if (suppressed.length > 0) {
     out.push('', 'Suppressed:');
-    for (const f of suppressed) out.push(`  ${f.ruleId} ${objectRef(f)}: ${f.suppressionReason}`);
+    for (const f of suppressed) out.push(`  ${t(f.ruleId)} ${t(objectRef(f))}: ${t(f.suppressionReason ?? '')}`);
   }
   if (out.length > 0) out.push('');
   out.push(summary(findings));

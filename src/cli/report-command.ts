@@ -8,6 +8,7 @@
 import { CommandContext, CommandSpec, EXIT_OK } from './framework';
 import { IPBLOCK_OPTION, outputOption, PATHS_HELP } from './options';
 import { writeOutput } from './output';
+import { terminalText } from '../text';
 
 export const REPORT: CommandSpec = {
   name: 'report',
@@ -60,6 +61,6 @@ export function run(ctx: CommandContext): number {
     default: text = renderMarkdown(grouped());
   }
   const file = writeOutput(ctx, text);
-  if (file) ctx.err(`wrote ${file}`);
+  if (file) ctx.err(`wrote ${terminalText(file)}`);
   return EXIT_OK;
 }
