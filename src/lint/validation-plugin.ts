@@ -4,6 +4,7 @@ import { failsBuild } from './exit-policy';
 import { LinterOptions } from './network-policy-linter';
 import { lintObjects } from './runner';
 import { parseManifests } from '../manifests';
+import { terminalText } from '../text';
 
 /**
  * A resource in a violation of a cdk8s validation report (cdk8s-cli `ValidationViolatingResource`).
@@ -106,14 +107,15 @@ export class NetworkPolicyValidation {
     for (const f of findings) {
       if (f.suppressed) {
         suppressed++;
-        context.logger.log(`cdk8s-netpol: ${f.ruleId} suppressed on ${f.kind} ${f.namespace}/${f.name}: ${f.suppressionReason}`);
+        // cdk8s prints these on the terminal: the texts from the input are terminalText
+        context.logger.log(`cdk8s-netpol: ${f.ruleId} suppressed on ${terminalText(`${f.kind} ${f.namespace}/${f.name}`)}: ${terminalText(f.suppressionReason ?? '')}`);
         continue;
       }
       context.report.addViolation({
         ruleName: `${f.ruleId} [${f.severity}]`,
         // the message already names the object (`NetworkPolicy shop/web-in: ...`)
-        recommendation: f.message,
-        fix: `${f.fix} (https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md#${f.ruleId.toLowerCase()})`,
+        recommendation: terminalText(f.message),
+        fix: `${terminalText(f.fix)} (https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md#${f.ruleId.toLowerCase()})`,
         // cdk8s counts occurrences by location: a finding about a whole object points at its name
         violatingResources: [{ resourceName: f.name, locations: [f.location ?? 'metadata.name'], manifestPath: f.file ?? '' }],
       });
