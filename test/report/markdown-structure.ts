@@ -69,6 +69,11 @@ export function outline(md: string): MarkdownOutline {
       continue;
     }
     if (!table) tables.push(table = []);
+    // the delimiter row (`| --- | :---: |`) is kept as it is
+    if (/^\|(\s*:?-+:?\s*\|)+$/.test(line)) {
+      table.push(gfmCells(line));
+      continue;
+    }
     table.push(gfmCells(line).map((cell) => {
       const cellNodes = markdownNodes(cell);
       for (const n of cellNodes) cellNodeTypes.add(n.type);
