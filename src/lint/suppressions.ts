@@ -11,6 +11,7 @@
  * a build.
  */
 import type { LintObject } from './context';
+import { quote } from '../text';
 
 /** The annotation that carries suppressions. */
 export const SUPPRESS_ANNOTATION = 'cdk8s-netpol.io/suppress';
@@ -30,7 +31,7 @@ export function parseSuppressions(value: unknown): ParsedSuppressions {
   const problems: string[] = [];
   if (value === undefined || value === null) return { byRule, problems };
   if (typeof value !== 'string') {
-    problems.push(`${SUPPRESS_ANNOTATION} must be a string like "NP001=reason", got ${JSON.stringify(value)}`);
+    problems.push(`${SUPPRESS_ANNOTATION} must be a string like "NP001=reason", got ${quote(value)}`);
     return { byRule, problems };
   }
   const entries = value.split(/,(?=\s*[A-Za-z]+\d+\s*(?:=|,|$))/).map((e) => e.trim()).filter((e) => e !== '');
@@ -39,7 +40,8 @@ export function parseSuppressions(value: unknown): ParsedSuppressions {
     const id = (eq === -1 ? entry : entry.slice(0, eq)).trim().toUpperCase();
     const reason = eq === -1 ? '' : entry.slice(eq + 1).trim();
     if (!RULE_ID.test(id)) {
-      problems.push(`"${entry}" is not a suppression: write "NP001=reason"`);
+      // the entry is input: quoted (escaped, and cut when long), like every value in a message
+      problems.push(`${quote(entry)} is not a suppression: write "NP001=reason"`);
     } else if (reason === '') {
       problems.push(`suppression of ${id} has no reason: write "${id}=why this is fine"`);
     } else {

@@ -128,3 +128,12 @@ describe('the cdk8s validation plugin', () => {
     for (const v of violations) expect(v.recommendation + v.fix).not.toMatch(RAW);
   });
 });
+
+describe('invalid suppression entries (NP000)', () => {
+  test('GIVEN an entry with an escape and 500 characters THEN the message quotes it escaped and cut', () => {
+    const entry = `bad\u001b[2J\n${'x'.repeat(500)}`;
+    const [np000] = lintObjects([{ object: deployment('shop', 'web', { app: 'web' }, { annotations: { 'cdk8s-netpol.io/suppress': entry } }) }])
+      .findings.filter((f) => f.ruleId === 'NP000');
+    expect(np000.message).toBe(`Deployment shop/web: "bad\\u001b[2J\\n${'x'.repeat(112)}\u2026" (${entry.length} characters) is not a suppression: write "NP001=reason"; it is ignored.`);
+  });
+});
