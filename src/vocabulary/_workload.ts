@@ -1,10 +1,16 @@
 /**
- * cdk8s-plus-28 interop: what a cdk8s-plus pod selector (`Deployment`, `StatefulSet`,
- * `DaemonSet`, `Job`, `CronJob`, `Pod`, `Pods.select(...)`, anything implementing `IPodSelector`)
- * selects, as this library's data model. Read when called, so labels added to a workload after a
- * peer was created are seen at synth time. Not part of the public API.
+ * Workload interop: which pods a workload construct means, as this library's data model. A
+ * workload is found at call time; its labels are read from the object it renders, at synth time,
+ * so that labels added after a peer was created count. Not part of the public API.
+ *
+ * Nothing here imports cdk8s-plus: every major (28 to 33 were checked) renders its workloads as a
+ * cdk8s `ApiObject` (the construct's `node.defaultChild`), whose `toJson()` is the manifest that
+ * is applied, so reading that object works for every major, for plain cdk8s `ApiObject`s
+ * (`KubeDeployment`, `new ApiObject(...)`) and for constructs wrapping one. Only
+ * `Pods.select(...)`, which renders nothing, is read through its `toPodSelectorConfig()`.
  */
-import { IPodSelector } from 'cdk8s-plus-28';
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { LabelExpression, LabelOperator } from './label-expression';
 import { NAMESPACE_NAME_LABEL } from '../k8s';
 import { NamespaceScope } from './_peer-model';
@@ -17,7 +23,70 @@ import { quote } from '../text';
  */
 export const CDK8S_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
 
-/** What a cdk8s-plus pod selector selects. */
+/** A rendered object (`ApiObject.toJson()`), as far as it is read here. */
+type Manifest = { readonly [key: string]: any };
+
+/** A workload kind: the API groups it belongs to and where its pods are in the rendered object. */
+interface WorkloadKind {
+  /** `''` is the core group (`apiVersion: v1`) */
+  readonly groups: readonly string[];
+  /** the pod template (or the pod itself): the object whose `metadata.labels` the pods carry */
+  readonly pods: (m: Manifest) => Manifest | undefined;
+  /** the workload's own label selector, when it has one (a map for a ReplicationController) */
+  readonly selector: (m: Manifest) => unknown;
+}
+
+const APPS = ['apps', 'extensions'];
+const template = (m: Manifest) => m.spec?.template;
+const specSelector = (m: Manifest) => m.spec?.selector;
+
+/** The kinds whose pods a workload peer or selector can mean (the engine's endpoints too). */
+const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
+  Deployment: { groups: APPS, pods: template, selector: specSelector },
+  StatefulSet: { groups: ['apps'], pods: template, selector: specSelector },
+  DaemonSet: { groups: APPS, pods: template, selector: specSelector },
+  ReplicaSet: { groups: APPS, pods: template, selector: specSelector },
+  Job: { groups: ['batch'], pods: template, selector: specSelector },
+  CronJob: { groups: ['batch'], pods: (m) => m.spec?.jobTemplate?.spec?.template, selector: (m) => m.spec?.jobTemplate?.spec?.selector },
+  Pod: { groups: [''], pods: (m) => m, selector: () => undefined },
+  ReplicationController: { groups: [''], pods: template, selector: specSelector },
+};
+
+const KIND_NAMES = Object.keys(WORKLOAD_KINDS).join(', ');
+
+/** What the workload factories accept, for error messages. */
+export const ACCEPTED_WORKLOADS = 'a workload construct of cdk8s-plus (any major: Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod) ' +
+  `or Pods.select(...), a cdk8s ApiObject of a workload kind (${KIND_NAMES}), ` +
+  'or a construct holding one (as its node.defaultChild, or as its only workload ApiObject)';
+
+/** The selector of `Pods.select(...)` (cdk8s-plus `IPodSelector`), duck-typed: any major. */
+interface PodSelectorConfigSource extends IConstruct {
+  toPodSelectorConfig(): {
+    readonly labelSelector?: unknown;
+    readonly namespaces?: { readonly labelSelector?: unknown; readonly names?: string[] };
+  };
+}
+
+/** A workload found by `resolveWorkload()`: what was passed and what renders its pods. */
+export interface WorkloadRef {
+  /** what the caller passed */
+  readonly given: IConstruct;
+  /** `Deployment "shop/web"`, for messages */
+  readonly description: string;
+  /**
+   * the same for every handle of the same pods: the path of the construct owning the object that
+   * renders them (a cdk8s-plus workload, not its `Resource` child)
+   */
+  readonly identity: string;
+  /** the construct whose id names the pods (the workload, not its `Resource` child) */
+  readonly nameSource: IConstruct;
+  /** the rendered workload; absent for `Pods.select(...)` */
+  readonly object?: ApiObject;
+  /** `Pods.select(...)`: read through its selector config */
+  readonly podSelector?: PodSelectorConfigSource;
+}
+
+/** What a workload selects. */
 export interface WorkloadSelection {
   /** The pods (by label). */
   readonly pods: SelectorModel;
@@ -25,93 +94,200 @@ export interface WorkloadSelection {
   readonly namespaces: NamespaceScope;
 }
 
-/** Anything with labels (cdk8s `ApiObjectMetadataDefinition`). */
-interface LabelledMetadata {
-  readonly labels?: Record<string, string>;
-  readonly namespace?: string;
+function isConstruct(x: unknown): x is IConstruct {
+  const node = (x as any)?.node;
+  return typeof x === 'object' && x !== null && typeof node === 'object' && node !== null
+    && typeof node.path === 'string' && typeof node.findAll === 'function';
 }
 
-/** A cdk8s-plus `AbstractPod` (Pod and every Workload), duck-typed to survive duplicate copies. */
-interface PodLike {
-  readonly podMetadata: LabelledMetadata;
-  readonly metadata: LabelledMetadata;
-  readonly matchLabels?: Record<string, string>;
-  readonly matchExpressions?: { key: string; operator: string; values?: string[] }[];
+function constructName(c: unknown): string {
+  const name = (c as any)?.constructor?.name;
+  return typeof name === 'string' && name !== '' && name !== 'Object' ? name : 'construct';
 }
 
-function isPodLike(w: unknown): w is PodLike {
-  const x = w as any;
-  return x !== null && typeof x === 'object'
-    && x.podMetadata !== undefined && typeof x.podMetadata === 'object'
-    && x.metadata !== undefined && typeof x.metadata === 'object';
+/** `Deployment "shop/web"`, `KubeDeployment "shop/web/Resource"`, `ApiObject "shop/web" (kind "Deployment")`. */
+function describeConstruct(c: IConstruct): string {
+  const base = `${constructName(c)} ${quote(c.node.path)}`;
+  if (!ApiObject.isApiObject(c)) return base;
+  return constructName(c) === `Kube${c.kind}` ? base : `${base} (kind ${quote(c.kind)})`;
 }
 
-/** A readable name for the construct in messages: `Deployment "shop/web"`. */
-export function describeWorkload(w: IPodSelector): string {
-  const kind = (w as any)?.constructor?.name ?? 'IPodSelector';
-  const path = (w as any)?.node?.path;
-  return path !== undefined ? `${kind} ${quote(path)}` : kind;
+/** A value passed by an untyped caller, for messages: `"web"`, `a Peer "app=web"`, `{"app":"web"}`. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null && constructName(value) !== 'construct') {
+    const text = typeof (value as any).toString === 'function' && (value as any).toString !== Object.prototype.toString ? String(value) : undefined;
+    return `a ${constructName(value)}${text !== undefined ? ` ${quote(text, { max: 60 })}` : ''}`;
+  }
+  return quote(value, { max: 60 });
 }
 
-function expressionsOf(raw: readonly { key: string; operator: string; values?: string[] }[] | undefined): LabelExpression[] {
-  return (raw ?? []).map((e) => ({
-    key: e.key,
-    operator: e.operator as LabelOperator,
-    ...(e.values !== undefined && e.values.length > 0 ? { values: [...e.values] } : {}),
-  }));
+/** Whether an object renders a Kubernetes workload kind (by kind and API group). */
+function isWorkloadObject(o: ApiObject): boolean {
+  const kind = WORKLOAD_KINDS[o.kind];
+  const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : '';
+  return kind !== undefined && kind.groups.includes(group);
+}
+
+/** What a non-workload object renders: `a Service`, `a Deployment of apiVersion "example.com/v1"`. */
+function renders(o: ApiObject): string {
+  return WORKLOAD_KINDS[o.kind] === undefined ? `a ${o.kind}` : `a ${o.kind} of apiVersion ${quote(o.apiVersion)}`;
+}
+
+function tryDefaultChild(c: IConstruct): IConstruct | undefined {
+  try {
+    return c.node.defaultChild;
+  } catch {
+    return undefined; // both a `Resource` and a `Default` child: no default
+  }
+}
+
+/** The construct that names the pods of `object`: the one whose default child it is (a cdk8s-plus workload), else itself. */
+function owner(object: ApiObject): IConstruct {
+  let c: IConstruct = object;
+  for (let parent = c.node.scope; parent !== undefined && !Chart.isChart(parent) && tryDefaultChild(parent) === c; parent = c.node.scope) c = parent;
+  return c;
+}
+
+function fail(where: string, what: string, why: string): Error {
+  return new Error(`Invalid ${where} argument ${what}: ${why}. Pass ${ACCEPTED_WORKLOADS}`);
 }
 
 /**
- * Which pods a cdk8s-plus pod selector means, and in which namespaces.
+ * Finds the workload a construct stands for, or fails saying what was passed and what is
+ * accepted. Called when a peer or a selector is created, so bad input fails there.
  *
- * - Pods and workloads: the labels of their pods (pod template), without cdk8s-plus's hashed
- *   address label; only when the pods carry no other label, the workload's own selector
- *   (`matchLabels` / `matchExpressions`, by default that address label). Their namespace is the
- *   one of the object (explicit, or its chart's); none known means the policy's own namespace.
- * - `Pods.select(...)` and other `IPodSelector`s: their label selector and namespaces.
+ * Order: the construct itself when it is an `ApiObject`; its `node.defaultChild`, followed while
+ * it leads to a workload (cdk8s-plus workloads, wrappers); `Pods.select(...)`; the only workload
+ * `ApiObject` among its descendants. A chart or an app is refused: it is not one workload.
  *
  * @param where names the caller in error messages, e.g. `Peer.workload()`
  */
-export function selectWorkload(w: IPodSelector, where: string): WorkloadSelection {
-  if (w === undefined || w === null || typeof w !== 'object') {
-    throw new Error(`Invalid ${where} argument ${quote(w)}: must be a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, Pod) or Pods.select(...)`);
+export function resolveWorkload(value: unknown, where: string): WorkloadRef {
+  if (!isConstruct(value)) throw fail(where, describeValue(value), 'not a construct');
+  const given = value;
+  const description = describeConstruct(given);
+  const found = (object: ApiObject, nameSource: IConstruct): WorkloadRef =>
+    ({ given, description, identity: owner(object).node.path, nameSource, object });
+
+  if (ApiObject.isApiObject(given)) {
+    if (!isWorkloadObject(given)) throw fail(where, description, `it renders ${renders(given)}, not a workload`);
+    return found(given, owner(given));
   }
-  if (isPodLike(w)) return selectPodLike(w, where, describeWorkload(w));
-  if (typeof (w as any).toPodSelectorConfig === 'function') return selectByConfig(w, where);
-  throw new Error(`Invalid ${where} argument ${describeWorkload(w)}: must be a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, Pod) or Pods.select(...), i.e. implement IPodSelector`);
+  if (Chart.isChart(given) || given.node.scope === undefined) {
+    throw fail(where, description, `a ${given.node.scope === undefined ? 'cdk8s app' : 'chart'} is not one workload; pass the workload itself`);
+  }
+
+  // the default child, followed (a cdk8s-plus workload's is the ApiObject it renders)
+  let other: ApiObject | undefined; // a default child that is not a workload
+  const seen = new Set<IConstruct>([given]);
+  for (let c = tryDefaultChild(given); c !== undefined && !seen.has(c); c = tryDefaultChild(c)) {
+    seen.add(c);
+    if (!ApiObject.isApiObject(c)) continue;
+    if (isWorkloadObject(c)) return found(c, given);
+    other = c;
+    break;
+  }
+
+  if (typeof (given as any).toPodSelectorConfig === 'function') {
+    return { given, description, identity: given.node.path, nameSource: given, podSelector: given as PodSelectorConfigSource };
+  }
+
+  const workloads = given.node.findAll().filter((c): c is ApiObject => c !== given && ApiObject.isApiObject(c) && isWorkloadObject(c));
+  if (workloads.length === 1) return found(workloads[0], given);
+  if (workloads.length === 0) {
+    throw fail(where, description, other !== undefined
+      ? `it renders ${renders(other)} (its node.defaultChild ${describeConstruct(other)}), not a workload, and holds none`
+      : 'it is not a workload and holds none');
+  }
+  const listed = workloads.slice(0, 5).map(describeConstruct).join(', ');
+  throw fail(where, description, `it holds ${workloads.length} workloads (${listed}${workloads.length > 5 ? ', ...' : ''}), so which pods it means is ambiguous; ` +
+    'pass one of them, or make it the construct\'s node.defaultChild');
 }
 
-function selectPodLike(w: PodLike, where: string, what: string): WorkloadSelection {
-  const labels: Record<string, string> = { ...(w.podMetadata.labels ?? {}) };
+/**
+ * The namespace of a workload's pods, known when the peer or selector is created: the object's
+ * `metadata.namespace` (its own, or its chart's, as cdk8s sets it); none known means the
+ * policy's own namespace.
+ */
+export function workloadScope(ref: WorkloadRef, where: string): NamespaceScope {
+  if (ref.podSelector !== undefined) return selectByConfig(ref, ref.podSelector, where, false).namespaces;
+  const ns = ref.object!.metadata.namespace ?? Chart.of(ref.object!).namespace;
+  return ns !== undefined ? { kind: 'name', name: ns } : { kind: 'policy' };
+}
+
+function expressionsOf(raw: unknown): LabelExpression[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((e: any) => ({
+    key: e?.key,
+    operator: e?.operator as LabelOperator,
+    ...(Array.isArray(e?.values) && e.values.length > 0 ? { values: [...e.values] } : {}),
+  }));
+}
+
+function labelMap(raw: unknown): Record<string, string> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, string>) } : {};
+}
+
+/** `ApiObject.toJson()`, its errors naming the workload. */
+function render(ref: WorkloadRef, where: string): Manifest {
+  try {
+    return ref.object!.toJson();
+  } catch (e) {
+    throw new Error(`${where} ${ref.description}: cannot render the workload to read its pod labels: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+/**
+ * Which pods a workload means, and in which namespace, read now (at synth time).
+ *
+ * - A rendered workload: the labels of its pods as rendered (`spec.template.metadata.labels`;
+ *   CronJob `spec.jobTemplate.spec.template.metadata.labels`; Pod `metadata.labels`), without
+ *   cdk8s-plus's hashed address label. Only when the pods carry no other label: the workload's
+ *   own `spec.selector`, else the address label. Its namespace: `metadata.namespace` as rendered
+ *   (cdk8s writes the chart's there), else its chart's; none means the policy's own namespace.
+ * - `Pods.select(...)`: its label selector and namespaces.
+ *
+ * @param where names the caller in error messages, e.g. `Peer.workload()`
+ */
+export function selectWorkload(ref: WorkloadRef, where: string): WorkloadSelection {
+  if (ref.podSelector !== undefined) return selectByConfig(ref, ref.podSelector, where, true);
+  const object = ref.object!;
+  const manifest = render(ref, where);
+  const kind = WORKLOAD_KINDS[object.kind];
+  const rendered = labelMap(kind.pods(manifest)?.metadata?.labels);
+  const labels = { ...rendered };
   delete labels[CDK8S_ADDRESS_LABEL];
   let pods: SelectorModel;
   if (Object.keys(labels).length > 0) {
-    pods = makeSelector(labels, undefined, `${where} ${what} pod`);
-  } else if (w.matchLabels !== undefined || w.matchExpressions !== undefined) {
-    // a workload whose pods carry no label of the user's: its own selector
-    pods = makeSelector(w.matchLabels ?? {}, expressionsOf(w.matchExpressions), `${where} ${what} selector`);
+    pods = makeSelector(labels, undefined, `${where} ${ref.description} pod`);
   } else {
-    const address = w.podMetadata.labels?.[CDK8S_ADDRESS_LABEL];
-    pods = makeSelector(address !== undefined ? { [CDK8S_ADDRESS_LABEL]: address } : {}, undefined, `${where} ${what} pod`);
+    const own = kind.selector(manifest);
+    // a ReplicationController's selector is a map; the other kinds' a LabelSelector
+    pods = object.kind === 'ReplicationController'
+      ? makeSelector(labelMap(own), undefined, `${where} ${ref.description} selector`)
+      : makeSelector(labelMap((own as any)?.matchLabels), expressionsOf((own as any)?.matchExpressions), `${where} ${ref.description} selector`);
+    if (isEmptySelector(pods) && rendered[CDK8S_ADDRESS_LABEL] !== undefined) {
+      pods = makeSelector({ [CDK8S_ADDRESS_LABEL]: rendered[CDK8S_ADDRESS_LABEL] }, undefined, `${where} ${ref.description} pod`);
+    }
   }
   if (isEmptySelector(pods)) {
-    throw new Error(`Invalid ${where} argument ${what}: its pods carry no label, so no selector can tell them apart. ` +
-      "Give them one, e.g. podMetadata: { labels: { app: 'web' } }");
+    throw new Error(`Invalid ${where} argument ${ref.description}: its pods carry no label, so no selector can tell them apart. ` +
+      'Give them one, e.g. labels: { app: \'web\' } in the pod template\'s metadata (cdk8s-plus: podMetadata)');
   }
-  const ns = w.metadata.namespace;
+  const ns = typeof manifest.metadata?.namespace === 'string' ? manifest.metadata.namespace : Chart.of(object).namespace;
   return { pods, namespaces: ns !== undefined ? { kind: 'name', name: ns } : { kind: 'policy' } };
 }
 
-function selectByConfig(w: IPodSelector, where: string): WorkloadSelection {
-  const what = describeWorkload(w);
-  const config = w.toPodSelectorConfig();
+function selectByConfig(ref: WorkloadRef, source: PodSelectorConfigSource, where: string, withPods: boolean): WorkloadSelection {
+  const what = ref.description;
+  const config = source.toPodSelectorConfig();
   const raw = (config.labelSelector as any)?._toKube?.() ?? {};
-  const pods = makeSelector(raw.matchLabels, expressionsOf(raw.matchExpressions), `${where} ${what}`);
+  const pods = withPods ? makeSelector(labelMap(raw.matchLabels), expressionsOf(raw.matchExpressions), `${where} ${what}`) : { labels: {}, expressions: [] };
   const nsConfig = config.namespaces;
   if (nsConfig === undefined) return { pods, namespaces: { kind: 'policy' } };
   const nsRaw = (nsConfig.labelSelector as any)?._toKube?.() ?? {};
   const names = [...new Set(nsConfig.names ?? [])].sort();
-  const nsLabels: Record<string, string> = { ...(nsRaw.matchLabels ?? {}) };
+  const nsLabels = labelMap(nsRaw.matchLabels);
   const nsExpressions = expressionsOf(nsRaw.matchExpressions);
   const hasLabels = Object.keys(nsLabels).length > 0 || nsExpressions.length > 0;
   if (names.length === 1 && !hasLabels) return { pods, namespaces: { kind: 'name', name: names[0] } };

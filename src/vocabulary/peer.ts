@@ -1,10 +1,10 @@
-import { IPodSelector } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
 import { KUBE_DNS, anyCidr, Cidr, CidrError, dnsLabelError, exceptError, IpFamily, NetworkPolicyPeerJson, parseCidr } from '../k8s';
 import { checkOptions, PropKinds } from './_options';
 import { NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
 import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, SelectorModel } from './_selector-model';
 import { quote } from '../text';
-import { selectWorkload } from './_workload';
+import { resolveWorkload, selectWorkload, WorkloadRef, workloadScope } from './_workload';
 import { LabelExpression } from './label-expression';
 
 /**
@@ -242,24 +242,40 @@ export class Peer {
   }
 
   /**
-   * The pods of a cdk8s-plus-28 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
-   * `CronJob`, `Pod`) or of a `Pods.select(...)`, in its namespace.
+   * The pods of a workload, in its namespace: of any cdk8s-plus major, a plain cdk8s
+   * `ApiObject`, or a construct holding one.
    *
-   * A workload is selected by the labels of its pods (without cdk8s-plus's hashed
-   * `cdk8s.io/metadata.addr` label, which is used only when the pods carry no other label), in
-   * the workload's namespace (its own, or its chart's; with none, the policy's namespace). The
-   * labels are read at synth time, so labels added later count. Nothing is written on the
-   * workload's side: using it as a peer never isolates it.
+   * Accepted: a workload construct of cdk8s-plus (cdk8s-plus-28 to cdk8s-plus-33 are tested:
+   * `Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `CronJob`, `Pod`) or a `Pods.select(...)`;
+   * a cdk8s `ApiObject` of a workload kind (`Deployment`, `StatefulSet`, `DaemonSet`,
+   * `ReplicaSet`, `ReplicationController`, `Job`, `CronJob`, `Pod`: an imported
+   * `KubeDeployment`, a `new ApiObject(...)`); or any construct holding one, as its
+   * `node.defaultChild` or as its only workload `ApiObject`.
    *
-   * @param workload the workload or pod selection
+   * The pods are selected by the labels the workload renders on them (the pod template's
+   * `metadata.labels`), without cdk8s-plus's hashed `cdk8s.io/metadata.addr` label, which is used
+   * only when the pods carry no other label; in the workload's namespace (its own, or its
+   * chart's; with none, the policy's namespace). The labels are read at synth time, so labels
+   * added later count. Nothing is written on the workload's side: using it as a peer never
+   * isolates it.
+   *
+   * Typed `IConstruct` so that a workload of any cdk8s-plus major, or of none, type-checks and
+   * passes jsii's type checks from every language; anything else fails here, naming what was
+   * passed and what is accepted.
+   *
+   * @example
+   * const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }], podMetadata: { labels: { app: 'web' } } });
+   * new AllowFrom(chart, 'api-from-web', { selector: PodSelector.app('api'), from: [Peer.workload(web)], ports: [Port.tcp(9000)] });
+   *
+   * @param workload the workload, pod selection, or construct holding a workload
    */
-  public static workload(workload: IPodSelector): Peer {
+  public static workload(workload: IConstruct): Peer {
     const where = 'Peer.workload()';
-    selectWorkload(workload, where); // fail now on bad input, not at synth
+    const ref = resolveWorkload(workload, where); // fail now on bad input, not at synth
     return new Peer(() => {
-      const s = selectWorkload(workload, where);
+      const s = selectWorkload(ref, where);
       return { kind: 'pods', pods: s.pods, namespaces: s.namespaces };
-    }, workload);
+    }, ref);
   }
 
   /**
@@ -267,8 +283,8 @@ export class Peer {
    *
    * @internal
    */
-  public static _lazy(produce: () => PeerModel, workload?: IPodSelector): Peer {
-    return new Peer(produce, workload);
+  public static _lazy(produce: () => PeerModel): Peer {
+    return new Peer(produce);
   }
 
   private static of(model: PeerModel): Peer {
@@ -278,17 +294,29 @@ export class Peer {
   /**
    * @param produce what the peer means; called when it is rendered (at synth time), so that a
    * peer may resolve its labels lazily (e.g. from a workload)
-   * @param workload the cdk8s-plus workload the peer stands for, if any
+   * @param workload the workload the peer stands for, if any
    */
-  private constructor(private readonly produce: () => PeerModel, private readonly workload?: IPodSelector) {}
+  private constructor(private readonly produce: () => PeerModel, private readonly workload?: WorkloadRef) {}
 
   /**
-   * The cdk8s-plus workload this peer stands for (`Peer.workload()`), if any.
+   * The workload this peer stands for (`Peer.workload()`), if any.
    *
    * @internal
    */
-  public _workload(): IPodSelector | undefined {
+  public _workload(): WorkloadRef | undefined {
     return this.workload;
+  }
+
+  /**
+   * Where the pods of this peer live, without reading a workload's labels (which may still
+   * change until synth); undefined when the peer is not pods.
+   *
+   * @internal
+   */
+  public _scope(): NamespaceScope | undefined {
+    if (this.workload !== undefined) return workloadScope(this.workload, 'Peer.workload()');
+    const model = this.produce();
+    return model.kind === 'pods' ? model.namespaces : undefined;
   }
 
   /**

@@ -1,9 +1,9 @@
-import { IPodSelector } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
 import { LabelSelectorJson } from '../k8s';
 import { checkOptions } from './_options';
 import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, renderSelector, SelectorModel, selectorToString } from './_selector-model';
 import { quote } from '../text';
-import { describeWorkload, selectWorkload } from './_workload';
+import { resolveWorkload, selectWorkload, workloadScope } from './_workload';
 import { LabelExpression } from './label-expression';
 
 /**
@@ -59,26 +59,41 @@ export class PodSelector {
   }
 
   /**
-   * The pods of a cdk8s-plus-28 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
-   * `CronJob`, `Pod`) or of a `Pods.select(...)` in one namespace.
+   * The pods of a workload of one namespace: of any cdk8s-plus major, a plain cdk8s
+   * `ApiObject`, or a construct holding one.
    *
-   * Selected by the labels of its pods (without cdk8s-plus's hashed `cdk8s.io/metadata.addr`
-   * label, used only when the pods carry no other label), read at synth time. A policy with this
-   * selector and no `namespace` is placed in the workload's namespace; another namespace is an error.
+   * Accepted: a workload construct of cdk8s-plus (cdk8s-plus-28 to cdk8s-plus-33 are tested:
+   * `Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `CronJob`, `Pod`) or a `Pods.select(...)`
+   * of one namespace; a cdk8s `ApiObject` of a workload kind (`Deployment`, `StatefulSet`,
+   * `DaemonSet`, `ReplicaSet`, `ReplicationController`, `Job`, `CronJob`, `Pod`); or any
+   * construct holding one, as its `node.defaultChild` or as its only workload `ApiObject`.
    *
-   * @param workload the workload or pod selection
+   * Selected by the labels the workload renders on its pods (without cdk8s-plus's hashed
+   * `cdk8s.io/metadata.addr` label, used only when the pods carry no other label), read at synth
+   * time. A policy with this selector and no `namespace` is placed in the workload's namespace;
+   * another namespace is an error.
+   *
+   * Typed `IConstruct` so that a workload of any cdk8s-plus major, or of none, type-checks and
+   * passes jsii's type checks from every language; anything else fails here, naming what was
+   * passed and what is accepted.
+   *
+   * @example
+   * const api = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', portNumber: 9000 }] });
+   * new AllowFrom(chart, 'api-from-web', { selector: PodSelector.workload(api), from: [Peer.app('web')], ports: [Port.tcp(9000)] });
+   *
+   * @param workload the workload, pod selection, or construct holding a workload
    */
-  public static workload(workload: IPodSelector): PodSelector {
+  public static workload(workload: IConstruct): PodSelector {
     const where = 'PodSelector.workload()';
-    const first = selectWorkload(workload, where);
-    const scope = first.namespaces;
+    const ref = resolveWorkload(workload, where);
+    const scope = workloadScope(ref, where);
     if (scope.kind === 'selector' || scope.kind === 'all') {
-      throw new Error(`Invalid ${where} argument ${describeWorkload(workload)}: it selects pods in ${scope.kind === 'all' ? 'every namespace' : 'namespaces chosen by labels'}, ` +
+      throw new Error(`Invalid ${where} argument ${ref.description}: it selects pods in ${scope.kind === 'all' ? 'every namespace' : 'namespaces chosen by labels'}, ` +
         'but a policy only selects pods of its own namespace. Select the pods of one namespace ' +
         "(Pods.select(scope, id, { labels, namespaces: Namespaces.select(scope, 'ns', { names: ['shop'] }) })), " +
         'or use Peer.workload() on the other side of a rule');
     }
-    return new PodSelector(() => selectWorkload(workload, where).pods, scope.kind === 'name' ? scope.name : undefined);
+    return new PodSelector(() => selectWorkload(ref, where).pods, scope.kind === 'name' ? scope.name : undefined);
   }
 
   /**

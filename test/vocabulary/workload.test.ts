@@ -1,5 +1,6 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { AllowFrom, AllowTo, Direction, Firewall, NetworkAssertions, NetworkModel, Peer, PodSelector, Port } from '../../src';
 import { errorOf, manifests, policy } from '../support/policy-helpers';
 
@@ -101,9 +102,109 @@ describe('Peer.workload / PodSelector.workload with AllowFrom (issue 4 example)'
     net.deniesAll(ep(s.other), ep(bare));
   });
 
-  test('bad input says what to pass', () => {
-    expect(errorOf(() => Peer.workload('web' as any))).toMatch(/Peer.workload\(\) argument "web": must be a cdk8s-plus workload/);
-    expect(errorOf(() => PodSelector.workload({} as any))).toMatch(/must be a cdk8s-plus workload .* IPodSelector/);
+  test('bad input says what was passed and what is accepted, never every pod', () => {
+    const s = shop();
+    const accepted = /Pass a workload construct of cdk8s-plus \(any major: Deployment, .*\) or Pods.select\(...\), a cdk8s ApiObject of a workload kind \(Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, ReplicationController\), or a construct holding one/;
+    const cases: [string, unknown, RegExp][] = [
+      ['a string', 'web', /^Invalid Peer.workload\(\) argument "web": not a construct\./],
+      ['undefined', undefined, /argument undefined: not a construct/],
+      ['null', null, /argument null: not a construct/],
+      ['a number', 42, /argument 42: not a construct/],
+      ['an options object', { labels: { app: 'web' } }, /argument \{"labels":\{"app":"web"\}\}: not a construct/],
+      ['a Peer', Peer.app('web'), /argument a Peer "app=web": not a construct/],
+      ['a cdk8s-plus Service', new kplus.Service(s.chart, 'svc', { ports: [{ port: 80 }] }),
+        /argument Service "shop\/svc": it renders a Service \(its node.defaultChild KubeService "shop\/svc\/Resource"\), not a workload, and holds none/],
+      ['a plain ApiObject Service', new ApiObject(s.chart, 'plain-svc', { apiVersion: 'v1', kind: 'Service' }),
+        /argument ApiObject "shop\/plain-svc" \(kind "Service"\): it renders a Service, not a workload/],
+      ['a Deployment of another API group', new ApiObject(s.chart, 'crd', { apiVersion: 'example.com/v1', kind: 'Deployment' }),
+        /argument ApiObject "shop\/crd" \(kind "Deployment"\): it renders a Deployment of apiVersion "example.com\/v1", not a workload/],
+      ['a construct holding nothing', new Construct(s.chart, 'empty'), /argument Construct "shop\/empty": it is not a workload and holds none/],
+      ['the chart', s.chart, /argument Chart "shop": a chart is not one workload; pass the workload itself/],
+      ['the app', s.app, /argument App "": a cdk8s app is not one workload/],
+    ];
+    for (const [what, value, expected] of cases) {
+      for (const [factory, call] of [['Peer', () => Peer.workload(value as any)], ['PodSelector', () => PodSelector.workload(value as any)]] as const) {
+        const message = errorOf(call);
+        expect({ what, message }).toEqual({ what, message: expect.stringMatching(expected.source.replace('Peer.workload', `${factory}.workload`)) });
+        expect({ what, message }).toEqual({ what, message: expect.stringMatching(accepted) });
+      }
+    }
+  });
+
+  test('a construct holding several workloads is ambiguous: the error names them', () => {
+    const s = shop();
+    const pair = new Construct(s.chart, 'pair');
+    new kplus.Deployment(pair, 'a', { containers: [s.container(80)], podMetadata: { labels: { app: 'a' } } });
+    new kplus.Deployment(pair, 'b', { containers: [s.container(80)], podMetadata: { labels: { app: 'b' } } });
+    expect(errorOf(() => Peer.workload(pair))).toMatch(
+      /Construct "shop\/pair": it holds 2 workloads \(KubeDeployment "shop\/pair\/a\/Resource", KubeDeployment "shop\/pair\/b\/Resource"\), so which pods it means is ambiguous; pass one of them, or make it the construct's node.defaultChild/);
+    pair.node.defaultChild = pair.node.findChild('b');
+    expect(Peer.workload(pair).toString()).toBe('app=b in namespace shop');
+  });
+});
+
+describe('workloads without cdk8s-plus, and constructs holding one', () => {
+  const podSpec = { containers: [{ name: 'app', image: 'nginx', ports: [{ containerPort: 7000 }] }] };
+  const template = (labels: Record<string, string>) => ({ metadata: { labels }, spec: podSpec });
+
+  test.each([
+    ['Deployment', 'apps/v1', { selector: { matchLabels: { app: 'x' } }, template: template({ app: 'x', tier: 'a' }) }],
+    ['StatefulSet', 'apps/v1', { serviceName: 'x', selector: { matchLabels: { app: 'x' } }, template: template({ app: 'x', tier: 'a' }) }],
+    ['DaemonSet', 'apps/v1', { selector: { matchLabels: { app: 'x' } }, template: template({ app: 'x', tier: 'a' }) }],
+    ['ReplicaSet', 'apps/v1', { selector: { matchLabels: { app: 'x' } }, template: template({ app: 'x', tier: 'a' }) }],
+    ['ReplicationController', 'v1', { selector: { app: 'x' }, template: template({ app: 'x', tier: 'a' }) }],
+    ['Job', 'batch/v1', { template: template({ app: 'x', tier: 'a' }) }],
+    ['CronJob', 'batch/v1', { schedule: '@daily', jobTemplate: { spec: { template: template({ app: 'x', tier: 'a' }) } } }],
+  ])('a plain cdk8s ApiObject %s: its pod template labels, its namespace; the engine agrees', (kind, apiVersion, spec) => {
+    const s = shop();
+    const x = new ApiObject(s.chart, 'x', { apiVersion, kind, metadata: { name: 'x', namespace: 'data' }, spec });
+    new AllowFrom(s.chart, 'x-from-web', { selector: PodSelector.workload(x), from: [Peer.workload(s.web)], ports: [Port.tcp(7000)] });
+    const p = policy(s.chart, 'x-from-web');
+    expect(p.metadata.namespace).toBe('data');
+    expect(p.spec.podSelector).toEqual({ matchLabels: { app: 'x', tier: 'a' } });
+    const net = NetworkAssertions.fromApp(s.app);
+    net.allowsOnly(ep(s.web), 'data/x', 'TCP 7000');
+    net.deniesAll(ep(s.other), 'data/x');
+  });
+
+  test('a plain Pod: its metadata labels, read at synth time; none at all is an error naming it', () => {
+    const s = shop();
+    const pod = new ApiObject(s.chart, 'pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod', labels: { app: 'pod' } }, spec: podSpec });
+    const peer = Peer.workload(pod);
+    pod.metadata.addLabel('tier', 'edge');
+    expect(peer.toString()).toBe('app=pod,tier=edge in namespace shop');
+
+    const bare = new ApiObject(s.chart, 'bare', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare' }, spec: podSpec });
+    const lazy = Peer.workload(bare); // found now; its labels are read at synth
+    expect(errorOf(() => lazy.toString())).toMatch(/Invalid Peer.workload\(\) argument ApiObject "shop\/bare" \(kind "Pod"\): its pods carry no label, so no selector can tell them apart/);
+  });
+
+  test('a construct whose defaultChild is the workload, or whose only workload it is, stands for it and names it', () => {
+    const s = shop();
+    const wrapped = new Construct(s.chart, 'billing');
+    const billing = new kplus.Deployment(wrapped, 'deployment', { containers: [s.container(7000)], podMetadata: { labels: { app: 'billing' } } });
+    new kplus.Service(wrapped, 'service', { selector: billing, ports: [{ port: 7000 }] });
+    const viaDefault = new Construct(s.chart, 'ledger');
+    viaDefault.node.defaultChild = new kplus.StatefulSet(viaDefault, 'sts', { containers: [s.container(7000)], podMetadata: { labels: { app: 'ledger' } } });
+    const fw = new Firewall(s.chart, 'fw');
+    fw.allow(Peer.workload(s.web), Peer.workload(wrapped), [Port.tcp(7000)]);
+    fw.allow(Peer.workload(s.web), Peer.workload(viaDefault), [Port.tcp(7000)]);
+    const names = manifests(s.chart).filter((m) => m.kind === 'NetworkPolicy').map((m) => m.metadata.name);
+    expect(names).toEqual(['default-deny', 'web-egress', 'billing-ingress', 'ledger-ingress']);
+    expect(policy(s.chart, 'billing-ingress').spec.podSelector).toEqual({ matchLabels: { app: 'billing' } });
+    const net = NetworkAssertions.fromApp(s.app);
+    net.allowsOnly(ep(s.web), ep(billing), 'TCP 7000');
+    net.deniesAll(ep(s.other), ep(billing));
+  });
+
+  test('a cdk8s-plus workload completed after the peer was created (containers added later)', () => {
+    const s = shop();
+    const late = new kplus.Deployment(s.chart, 'late', { podMetadata: { labels: { app: 'late' } } });
+    const peer = Peer.workload(late); // not rendered yet: it has no container
+    new AllowFrom(s.chart, 'api-from-late', { selector: PodSelector.workload(s.api), from: [peer] });
+    expect(errorOf(() => peer.toString())).toMatch(/^Peer.workload\(\) Deployment "shop\/late": cannot render the workload to read its pod labels: /);
+    late.addContainer(s.container(80));
+    expect(policy(s.chart, 'api-from-late').spec.ingress[0].from[0].podSelector).toEqual({ matchLabels: { app: 'late' } });
   });
 });
 

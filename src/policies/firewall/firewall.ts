@@ -5,8 +5,8 @@ import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
 import { dnsLabelError } from '../../k8s';
 import { quote } from '../../text';
 import { checkOptions } from '../../vocabulary/_options';
-import { NamespaceScope, PeerModel } from '../../vocabulary/_peer-model';
-import { selectorToString } from '../../vocabulary/_selector-model';
+import { NamespaceScope } from '../../vocabulary/_peer-model';
+import { SelectorModel, selectorToString } from '../../vocabulary/_selector-model';
 import { Direction } from '../../vocabulary/direction';
 import { DnsProvider } from '../../vocabulary/dns-provider';
 import { Peer } from '../../vocabulary/peer';
@@ -54,12 +54,22 @@ const PRIVATE_IPV6 = ['fc00::/7', 'fe80::/10'];
 /** One side of `allow()`, as far as the firewall needs it. */
 interface Side {
   readonly peer: Peer;
-  /** the peer's meaning when `allow()` was called (namespaces are final; workload labels may grow) */
-  readonly model: PeerModel;
+  /**
+   * where the peer's pods live, known when `allow()` is called; undefined when the peer is not
+   * pods. A workload's labels are not read before synth: they may still change.
+   */
+  readonly scope?: NamespaceScope;
   /** the namespace of the pods, when one is known (`UNNAMED`: the chart's, which has none) */
   readonly namespace?: string;
   /** the managed namespaces where this side gets a policy */
   readonly targets: readonly string[];
+}
+
+/** The pod selector of a peer that is not a workload (its meaning is fixed when it is created). */
+function podsOf(peer: Peer): SelectorModel {
+  const model = peer._model();
+  if (model.kind !== 'pods') throw new Error('unreachable: only pods get a policy');
+  return model.pods;
 }
 
 /** A pod group: the pods of one side inside one managed namespace. */
@@ -243,21 +253,21 @@ export class Firewall extends Construct {
       let hint = '';
       if (typeof peer === 'string') {
         hint = (peer as string).includes('/') ? `; for an address block use Peer.ipv4(${quote(peer)})` : `; for pods use Peer.app(${quote(peer)})`;
-      } else if (peer !== null && typeof peer === 'object' && typeof (peer as any).toPodSelectorConfig === 'function') {
-        hint = '; for a cdk8s-plus workload use Peer.workload(...)';
+      } else if (peer !== null && typeof peer === 'object' && typeof (peer as any).node?.path === 'string') {
+        const what = `${(peer as any).constructor?.name ?? 'construct'} ${quote((peer as any).node.path)}`;
+        throw this.error(`invalid ${field} ${what}: must be a Peer; for the pods of a workload (a cdk8s-plus Deployment, a KubeDeployment, ...) use Peer.workload(...)`);
       }
-      throw this.error(`invalid ${field} ${quote(peer)}: must be a Peer${hint}`);
+      throw this.error(`invalid ${field} ${quote(peer, { max: 60 })}: must be a Peer${hint}`);
     }
-    const model = peer._model();
-    if (model.kind !== 'pods') return { peer, model, targets: [] };
-    const scope: NamespaceScope = model.namespaces;
+    const scope = peer._scope();
+    if (scope === undefined) return { peer, targets: [] };
     switch (scope.kind) {
       case 'policy':
-        return { peer, model, namespace: this.home, targets: this.managed.includes(this.home) ? [this.home] : [] };
+        return { peer, scope, namespace: this.home, targets: this.managed.includes(this.home) ? [this.home] : [] };
       case 'name':
-        return { peer, model, namespace: scope.name, targets: this.managed.includes(scope.name) ? [scope.name] : [] };
+        return { peer, scope, namespace: scope.name, targets: this.managed.includes(scope.name) ? [scope.name] : [] };
       case 'all':
-        return { peer, model, targets: this.managed };
+        return { peer, scope, targets: this.managed };
       default: {
         const half = direction === 'egress' ? 'egress' : 'ingress';
         const pods = 'Peer.pods({ labels: ... , namespace: \'name\' })';
@@ -272,7 +282,7 @@ export class Firewall extends Construct {
 
   /** The peer as seen from a policy in `namespace`: pods of that same namespace need no namespace selector. */
   private relative(side: Side, namespace: string): Peer {
-    if (side.model.kind !== 'pods') return side.peer;
+    if (side.scope === undefined) return side.peer;
     const home = side.namespace;
     if (home === UNNAMED && namespace !== UNNAMED) {
       throw this.error(`"${side.peer}" has no namespace and the chart has none either, so a policy in namespace ${quote(namespace)} cannot name it. ` +
@@ -309,13 +319,13 @@ export class Firewall extends Construct {
   }
 
   private group(side: Side, namespace: string): Group {
-    if (side.model.kind !== 'pods') throw new Error('unreachable: only pods get a policy');
     const workload = side.peer._workload();
-    const identity = workload !== undefined ? `workload ${workload.node.path}` : `pods ${selectorToString(side.model.pods)}`;
+    const pods = workload === undefined ? podsOf(side.peer) : undefined;
+    const identity = workload !== undefined ? `workload ${workload.identity}` : `pods ${selectorToString(pods!)}`;
     const key = `${namespace}\u0000${identity}`;
     const existing = this.groups.get(key);
     if (existing !== undefined) return existing;
-    const candidates = workload !== undefined ? workloadNames(workload) : selectorNames(side.model.pods);
+    const candidates = workload !== undefined ? workloadNames(workload.nameSource) : selectorNames(pods!);
     const taken = this.names.get(namespace) ?? new Map<string, string>();
     const base = candidates.find((c) => !taken.has(c) || taken.get(c) === key);
     if (base === undefined) {

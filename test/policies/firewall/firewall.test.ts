@@ -354,6 +354,33 @@ describe('Firewall: errors say what to write instead', () => {
       .toMatch(/cannot write the egress half for "role=monitoring in namespaces kubernetes.io\/metadata.name in \(infra,ops\)".*one allow\(\) per namespace/);
   });
 
+  test('a workload passed where a Peer is expected: the error names it and says Peer.workload', () => {
+    const chart = newChart('shop');
+    const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }] });
+    expect(errorOf(() => new Firewall(chart, 'fw').allow(web as any, Peer.app('api'))))
+      .toMatch(/test\/fw \(Firewall\): invalid allow\(\) from Deployment "test\/web": must be a Peer; for the pods of a workload .* use Peer.workload\(...\)/);
+  });
+
+  test('a workload and the ApiObject it renders are the same pods: one policy, named after the workload', () => {
+    const chart = newChart('shop');
+    const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }], podMetadata: { labels: { app: 'web' } } });
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', portNumber: 9000 }], podMetadata: { labels: { app: 'api' } } });
+    const fw = new Firewall(chart, 'fw');
+    fw.allow(Peer.workload(web), Peer.workload(api), [Port.tcp(9000)]);
+    fw.allow(Peer.workload(web.node.defaultChild!), Peer.workload(api.node.defaultChild!), [Port.tcp(9001)]);
+    expect(names(chart)).toEqual(['shop/default-deny', 'shop/web-egress', 'shop/api-ingress']);
+    expect(policy(chart, 'api-ingress').spec.ingress[0].ports).toEqual([{ port: 9000, protocol: 'TCP' }, { port: 9001, protocol: 'TCP' }]);
+  });
+
+  test('allow() reads where a workload lives, not its labels: a workload completed later is fine', () => {
+    const chart = newChart('shop');
+    const web = new kplus.Deployment(chart, 'web', { podMetadata: { labels: { app: 'web' } } });
+    new Firewall(chart, 'fw').allow(Peer.workload(web), Peer.app('api'), [Port.tcp(9000)]);
+    web.addContainer({ image: 'nginx' });
+    web.podMetadata.addLabel('tier', 'edge');
+    expect(policy(chart, 'web-egress').spec.podSelector).toEqual({ matchLabels: { app: 'web', tier: 'edge' } });
+  });
+
   test('two firewalls managing one namespace: the duplicate default-deny is reported at synth', () => {
     const chart = newChart('shop');
     new Firewall(chart, 'a');
