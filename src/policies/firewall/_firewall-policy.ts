@@ -49,8 +49,11 @@ export function mergeRules(rules: readonly { readonly peer: Peer; readonly ports
   // 1. per peer: the union of its ports (none = every port)
   const byPeer = new Map<string, { peer: Peer; ports: Port[]; all: boolean }>();
   for (const r of rules) {
-    const key = r.peer._render() === undefined ? 'anywhere' : r.peer.toString();
-    const entry = byPeer.get(key) ?? { peer: r.peer, ports: [], all: false };
+    // what the peer means, read once: a workload peer renders its workload each time it is asked
+    const model = r.peer._model();
+    const peer = Peer._lazy(() => model);
+    const key = model.kind === 'anywhere' ? 'anywhere' : peer.toString();
+    const entry = byPeer.get(key) ?? { peer, ports: [], all: false };
     if (r.ports.length === 0) entry.all = true;
     entry.ports.push(...r.ports);
     byPeer.set(key, entry);
