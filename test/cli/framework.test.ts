@@ -146,6 +146,13 @@ describe('parseArgs: the rules of the command line', () => {
     expect(parseArgs(OUT, ['-oo']).options.output).toBe('o');
   });
 
+  test('a very long unknown option: the hint costs nothing (bounded edit distance)', () => {
+    const long = `--x${'y'.repeat(1_000_000)}`;
+    const start = process.hrtime.bigint();
+    expect(usageError(() => parseArgs(OUT, [long]))).toBe(`unknown option ${long}`);
+    expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(500);
+  });
+
   test('errors come in the order of the arguments', () => {
     expect(usageError(() => parseArgs(OUT, ['--bogus', '--output']))).toBe('unknown option --bogus');
     expect(usageError(() => parseArgs(OUT, ['--output', '--bogus']))).toBe('option --output needs a value (FILE)');
