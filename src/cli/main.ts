@@ -30,7 +30,7 @@ import {
   UsageError,
 } from './framework';
 import { GuardedOutput, stdoutError } from './output';
-import { cutText, editDistance } from '../text';
+import { cutText, editDistance, terminalText } from '../text';
 
 export const TOOL = 'cdk8s-netpol';
 
@@ -144,9 +144,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
  */
 export function internalErrorText(e: unknown, env: Readonly<Record<string, string | undefined>>): string {
   const message = e instanceof Error ? e.message : String(e);
-  // eslint-disable-next-line no-control-regex
-  const oneLine = cutText(message.split(/\r?\n/)[0], 200).replace(/[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const oneLine = terminalText(cutText(message.split(/\r?\n/)[0], 200));
   let text = `${TOOL}: internal error: ${oneLine || (e instanceof Error ? e.name : 'unknown')}; please report it\n`;
   const debug = env.CDK8S_NETPOL_DEBUG;
   if (debug && debug !== '0' && e instanceof Error && e.stack) text += `${e.stack}\n`;

@@ -2,7 +2,7 @@
  * Errors about one field of an object, in the API server's shape (`field.Error`):
  * `spec.ingress[0].ports[1].endPort: Invalid value: 80: must be greater than or equal to `port``.
  */
-import { cutText, MAX_QUOTED_VALUE, quote } from '../text';
+import { cutText, MAX_QUOTED_VALUE, quote, visibleText } from '../text';
 
 /**
  * The kinds of error the API server reports (`field.ErrorType`), plus `Unknown` for a field
@@ -53,7 +53,7 @@ export function formatValue(value: unknown): string {
 
 /**
  * One error in the API server's shape, on one line of bounded length (the value, the field path
- * and the message are each cut when long):
+ * and the message are each cut when long, and what a reader cannot see is shown as escapes):
  * `spec.ingress[0].ports[1].endPort: Invalid value: 80: must be greater than or equal to `port``,
  * `spec.ingress[0].from[0]: Required value: must specify a peer`,
  * `spec.ingress[0].ports[0].protocol: Unsupported value: "tcp": supported values: "TCP", "UDP", "SCTP"`.
@@ -62,11 +62,7 @@ export function formatPolicyError(e: PolicyError): string {
   const type = e.type ?? 'Invalid';
   let body = TYPE_TEXT[type];
   if (type === 'Invalid' || type === 'Unsupported') body += `: ${formatValue(e.value)}`;
-  if (e.message) body += `: ${oneLine(cutText(e.message, MAX_ERROR_MESSAGE))}`;
-  return `${oneLine(cutText(e.field, MAX_FIELD_PATH))}: ${body}`;
+  if (e.message) body += `: ${visibleText(cutText(e.message, MAX_ERROR_MESSAGE))}`;
+  return `${visibleText(cutText(e.field, MAX_FIELD_PATH))}: ${body}`;
 }
 
-/** Line breaks (from a key of the input) written as `\n`, so that one error stays one line. */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
-}

@@ -13,7 +13,7 @@ import * as path from 'path';
 import { ManifestDoc, ManifestError } from './describe';
 import { LIMITS } from './limits';
 import { isKubernetesObject, parseManifests } from './parse';
-import { compare, quote } from '../text';
+import { compare, terminalText } from '../text';
 
 /**
  * Where standard input comes from: its text or bytes, or a function that reads them (called
@@ -339,12 +339,11 @@ function fileKind(stat: fs.Stats): string {
 }
 
 /**
- * A path as messages show it: as it is, unless it holds a line break, a control or an invisible
- * or bidirectional character (file names are the input's too), then quoted with those escaped.
+ * A path as messages show it: file names are the input's too, so a line break, a control or an
+ * invisible or bidirectional character in one is shown as an escape (`terminalText`).
  */
 function show(p: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/.test(p) ? quote(p, { max: 4096 }) : p;
+  return terminalText(p);
 }
 
 // ---------------------------------------------------------------------------------------------

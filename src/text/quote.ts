@@ -3,6 +3,7 @@
  * cut to `MAX_QUOTED_VALUE` characters, saying how long it was (`"aaaa…" (4194304 characters)`),
  * and the cost of quoting is bounded by that length, not by the value's size.
  */
+import { visibleText } from './escape';
 import { plural } from './plural';
 
 /**
@@ -14,17 +15,6 @@ export const MAX_QUOTED_VALUE = 120;
 
 const ELLIPSIS = '\u2026';
 
-/**
- * Characters JSON leaves as they are that would still mislead a reader of a message: C1
- * controls, zero-width and bidirectional marks and overrides (which reorder what a terminal or
- * a browser shows), the line and paragraph separators, and the byte-order mark.
- */
-const INVISIBLE = /[\u0080-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
-
-function escapeInvisible(json: string): string {
-  return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Options of `quote`: an object, so that `values.map(quote)` cannot pass an index as one. */
 export interface QuoteOptions {
   /** characters kept of a longer value (default `MAX_QUOTED_VALUE`) */
@@ -33,24 +23,25 @@ export interface QuoteOptions {
 
 /**
  * Quotes a value for a message: strings in double quotes (JSON escapes, so a newline or a quote
- * in the value cannot break the message apart; invisible and bidirectional characters escaped
- * too), numbers and booleans bare, objects and lists as JSON, `undefined` as the word. Values
- * longer than `options.max` characters are cut: `"aaaa…" (4194304 characters)`,
- * `[1,2,3,…] (a list of 100000 items)`, `{"a":1,…} (an object of 12 fields)`.
+ * in the value cannot break the message apart; invisible and bidirectional characters are
+ * escaped too, as `visibleText` shows them), numbers and booleans bare, objects and lists as
+ * JSON, `undefined` as the word. Values longer than `options.max` characters are cut:
+ * `"aaaa…" (4194304 characters)`, `[1,2,3… (a list of 100000 items)`,
+ * `{"a":1,… (an object of 12 fields)`.
  */
 export function quote(value: unknown, options: QuoteOptions = {}): string {
   const max = options.max ?? MAX_QUOTED_VALUE;
   if (typeof value === 'string') {
-    if (value.length <= max) return escapeInvisible(JSON.stringify(value));
-    return `${escapeInvisible(JSON.stringify(cutCodeUnits(value, max))).slice(0, -1)}${ELLIPSIS}" (${value.length} characters)`;
+    if (value.length <= max) return visibleText(JSON.stringify(value));
+    return `${visibleText(JSON.stringify(cutCodeUnits(value, max))).slice(0, -1)}${ELLIPSIS}" (${value.length} characters)`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'bigint') return cutText(String(value), max);
   if (value === undefined) return 'undefined';
   const json = boundedJson(value, max);
   if (json === undefined) return cutText(String(value), max); // a cycle, or nothing JSON can write
-  if (json.complete) return escapeInvisible(json.text);
-  return `${escapeInvisible(json.text.slice(0, max))}${ELLIPSIS} (${describeSize(value)})`;
+  if (json.complete) return visibleText(json.text);
+  return `${visibleText(json.text.slice(0, max))}${ELLIPSIS} (${describeSize(value)})`;
 }
 
 /**

@@ -98,7 +98,7 @@ describe('the process edges, in-process', () => {
 
   test('an internal error\'s message is cut and kept on one line', () => {
     expect(internalErrorText(new Error(`${'x'.repeat(5000)}\nsecond`), {})).toBe(`cdk8s-netpol: internal error: ${'x'.repeat(200)}… (5000 characters); please report it\n`);
-    expect(internalErrorText(new Error('a\u001b[31mb\u202ec'), {})).toBe('cdk8s-netpol: internal error: a\\u001b[31mb\\u202ec; please report it\n');
+    expect(internalErrorText(new Error('a\u001b[31mb\u202ec'), {})).toBe('cdk8s-netpol: internal error: a\\x1b[31mb\\u202ec; please report it\n');
     expect(internalErrorText('thrown text', {})).toBe('cdk8s-netpol: internal error: thrown text; please report it\n');
   });
 
