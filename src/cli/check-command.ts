@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { explainConnection, PodEndpoint, ProtocolName } from '../engine';
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK } from './framework';
-import { IPBLOCK_OPTION, PATHS_HELP } from './options';
+import { IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { jsonText, quote, terminalText } from '../text';
 
 /** A value from the command line or the input, quoted for a message on the terminal. */
@@ -33,6 +33,7 @@ of the destination (its protocol is then taken from the container port).`,
     { name: 'protocol', type: 'string', placeholder: 'P', description: 'TCP, UDP or SCTP', default: 'TCP' },
     { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json'], default: 'txt' },
     IPBLOCK_OPTION,
+    UNANALYZED_OPTION,
   ],
   minPositionals: 1,
   positionalName: 'PATHS',

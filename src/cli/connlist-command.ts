@@ -7,7 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
-import { IPBLOCK_OPTION, PATHS_HELP } from './options';
+import { IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { compare, jsonText, markdownText, quote, terminalText, visibleText } from '../text';
 
 export const CONNLIST: CommandSpec = {
@@ -30,6 +30,7 @@ to them (a note on stderr names them).`,
       description: 'only connections from or to X: a namespace/name, or a namespace (every endpoint in it)',
     },
     IPBLOCK_OPTION,
+    UNANALYZED_OPTION,
   ],
   minPositionals: 1,
   positionalName: 'PATHS',

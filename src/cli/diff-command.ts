@@ -7,8 +7,9 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CommandContext, CommandSpec, EXIT_FAIL, EXIT_OK, UsageError } from './framework';
-import { IPBLOCK_OPTION } from './options';
-import type { ConnectionChange } from '../report/connection-diff';
+import { IPBLOCK_OPTION, UNANALYZED_OPTION } from './options';
+import type { Inventory, UnmodelledPolicy } from '../engine';
+import type { ConnectionChange, UnanalyzedChanges } from '../report/connection-diff';
 import { plural } from '../text';
 
 export const DIFF: CommandSpec = {
@@ -28,6 +29,7 @@ Each change is one line:
     { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'md', 'json'], default: 'text' },
     { name: 'fail-on', type: 'list', placeholder: 'KIND', description: 'exit 1 when there is a change of this kind', choices: ['added', 'removed', 'changed', 'any'] },
     IPBLOCK_OPTION,
+    UNANALYZED_OPTION,
   ],
   maxPositionals: 2,
   positionalName: 'paths (OLD NEW)',
@@ -42,7 +44,7 @@ Each change is one line:
 
 export function run(ctx: CommandContext): number {
   const { Analysis } = require('../engine') as typeof import('../engine');
-  const { loadManifests } = require('./inputs') as typeof import('./inputs');
+  const { loadDiffSides } = require('./inputs') as typeof import('./inputs');
   const { connectionsOf } = require('../report/build') as typeof import('../report/build');
   const { diffConnections } = require('../report/connection-diff') as typeof import('../report/connection-diff');
   const { renderDiffJson } = require('../report/diff-json') as typeof import('../report/diff-json');
@@ -59,14 +61,35 @@ export function run(ctx: CommandContext): number {
     oldPaths = [positionals[0]];
     newPaths = [positionals[1]];
   }
-  const side = (paths: string[]) => {
-    const { inventory } = loadManifests(ctx, paths);
-    return connectionsOf(new Analysis(inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') }));
-  };
-  const changes = diffConnections(side(oldPaths), side(newPaths));
+  const { before, after } = loadDiffSides(ctx, oldPaths, newPaths);
+  const side = (inventory: Inventory) => connectionsOf(new Analysis(inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') }));
+  const changes = diffConnections(side(before), side(after));
+  const unanalyzed = diffUnanalyzed(before.unmodelledPolicies, after.unmodelledPolicies);
   const format = ctx.str('format') ?? 'text';
-  ctx.io.stdout.write(format === 'json' ? renderDiffJson(changes) : format === 'md' ? renderDiffMarkdown(changes) : colour(renderDiffText(changes), ctx));
-  return failing(changes, ctx.list('fail-on')) ? EXIT_FAIL : EXIT_OK;
+  ctx.io.stdout.write(format === 'json' ? renderDiffJson(changes)
+    : format === 'md' ? renderDiffMarkdown(changes, undefined, unanalyzed)
+      : colour(renderDiffText(changes, unanalyzed), ctx));
+  return failing(changes, ctx.list('fail-on')) || (unanalyzed.changed.length > 0 && ctx.list('fail-on').length > 0) ? EXIT_FAIL : EXIT_OK;
+}
+
+/**
+ * Policies of kinds the engine does not model, compared between the sides (by kind, namespace and
+ * name; changed when their manifests differ): a pull request that adds a CiliumNetworkPolicy
+ * changes what the cluster allows even when the NetworkPolicies' connectivity does not change.
+ */
+function diffUnanalyzed(before: readonly UnmodelledPolicy[], after: readonly UnmodelledPolicy[]): UnanalyzedChanges {
+  const key = (p: UnmodelledPolicy) => `${p.group}/${p.kind} ${p.id}`;
+  const text = (p: UnmodelledPolicy) => JSON.stringify(p.raw);
+  const old = new Map(before.map((p) => [key(p), p]));
+  const next = new Map(after.map((p) => [key(p), p]));
+  const changed: string[] = [];
+  for (const [k, p] of next) {
+    const o = old.get(k);
+    if (!o) changed.push(`${p.kind} ${p.id} (added)`);
+    else if (text(o) !== text(p)) changed.push(`${p.kind} ${p.id} (changed)`);
+  }
+  for (const [k, p] of old) if (!next.has(k)) changed.push(`${p.kind} ${p.id} (removed)`);
+  return { present: next.size + [...old.keys()].filter((k) => !next.has(k)).length, changed };
 }
 
 function failing(changes: readonly ConnectionChange[], failOn: readonly string[]): boolean {

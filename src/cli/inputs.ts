@@ -155,3 +155,24 @@ export function inputCall<T>(fn: () => T): T {
     throw new CliError(e instanceof Error ? e.message : String(e), EXIT_INPUT);
   }
 }
+
+/**
+ * The two sides of a diff, read and checked like any input, with their endpoints named alike:
+ * a `namespace/name` that two kinds share on either side, or whose kind differs between the
+ * sides (a Deployment replaced by a StatefulSet), is shown with its kind on both, so that an
+ * endpoint keeps one name across the diff and a new object of another kind never hides behind
+ * an old one.
+ */
+export function loadDiffSides(ctx: CommandContext, oldPaths: readonly string[], newPaths: readonly string[]): { before: Inventory; after: Inventory } {
+  const before = loadManifests(ctx, oldPaths).inventory;
+  const after = loadManifests(ctx, newPaths).inventory;
+  const kinds = new Map<string, Set<string>>();
+  for (const pod of [...before.pods, ...after.pods]) {
+    const id = `${pod.namespace}/${pod.name}`;
+    kinds.set(id, (kinds.get(id) ?? new Set()).add(pod.workloadKind));
+  }
+  const shared = [...kinds].filter(([, k]) => k.size > 1).map(([id]) => id);
+  before.qualifyNames(shared);
+  after.qualifyNames(shared);
+  return { before, after };
+}

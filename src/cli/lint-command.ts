@@ -6,14 +6,14 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
-import { IPBLOCK_OPTION, outputOption, PATHS_HELP } from './options';
+import { IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { writeOutput } from './output';
 import type { Finding } from '../lint/finding';
 import { jsonText, plural, quote, terminalText } from '../text';
 
 export const LINT: CommandSpec = {
   name: 'lint',
-  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP013, see RULES.md).',
+  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP014, see RULES.md).',
   usage: 'PATHS... [--format text|json|sarif] [--strict] [-o FILE]',
   description: `${PATHS_HELP}
 
@@ -28,6 +28,7 @@ SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
     { name: 'rule', type: 'list', placeholder: 'ID', description: 'run only this rule' },
     { name: 'skip', type: 'list', placeholder: 'ID', description: 'do not run this rule' },
     IPBLOCK_OPTION,
+    UNANALYZED_OPTION,
   ],
   minPositionals: 1,
   positionalName: 'PATHS',

@@ -6,7 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CommandContext, CommandSpec, EXIT_OK } from './framework';
-import { IPBLOCK_OPTION, outputOption, PATHS_HELP } from './options';
+import { IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { writeOutput } from './output';
 import { terminalText } from '../text';
 
@@ -26,6 +26,7 @@ everything reaches (or that reaches everything) gets one edge from (to) "anywher
     { name: 'title', type: 'string', placeholder: 'TEXT', description: 'the report title', default: 'NetworkPolicy reachability' },
     { name: 'no-collapse', type: 'flag', description: 'one node per workload, one edge per connection' },
     IPBLOCK_OPTION,
+    UNANALYZED_OPTION,
   ],
   minPositionals: 1,
   positionalName: 'PATHS',

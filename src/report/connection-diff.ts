@@ -44,3 +44,13 @@ export function diffConnections(before: readonly ListedConnection[], after: read
   }
   return changes.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
 }
+
+/**
+ * Policies of kinds the engine does not model, as a diff sees them: how many either side has,
+ * and which were added, removed or changed (`CiliumNetworkPolicy shop/x (added)`). The diff's
+ * connectivity changes hold only for Kubernetes NetworkPolicies when `present` is not 0.
+ */
+export interface UnanalyzedChanges {
+  readonly present: number;
+  readonly changed: readonly string[];
+}

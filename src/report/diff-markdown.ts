@@ -1,5 +1,5 @@
-import { ConnectionChange } from './connection-diff';
-import { changeSummary, formatChange } from './diff-text';
+import { ConnectionChange, UnanalyzedChanges } from './connection-diff';
+import { changeSummary, formatChange, noChanges, unanalyzedNotes } from './diff-text';
 import { markdownFence, markdownText } from '../text';
 
 /**
@@ -8,10 +8,13 @@ import { markdownFence, markdownText } from '../text';
  * endpoint on its line) starting with its sign, and the fence is longer than any backtick run
  * in the block: nothing from the input can close the block, add a heading or hide a line.
  */
-export function renderDiffMarkdown(changes: readonly ConnectionChange[], title = 'Connectivity changes'): string {
+export function renderDiffMarkdown(changes: readonly ConnectionChange[], title = 'Connectivity changes', unanalyzed?: UnanalyzedChanges): string {
   const heading = `### ${markdownText(title)}`;
-  if (changes.length === 0) return `${heading}\n\nNo changes in connectivity.\n`;
+  // the notes come first: a reviewer must see that the verdict is partial before reading it
+  const notes = unanalyzedNotes(unanalyzed).map((l) => `> ${markdownText(l)}\n`).join('>\n');
+  const lead = notes ? `${heading}\n\n${notes}\n` : `${heading}\n\n`;
+  if (changes.length === 0) return `${lead}${noChanges(unanalyzed)}\n`;
   const body = changes.map((c) => (c.kind === 'changed' ? `! ${formatChange(c).slice(2)}` : formatChange(c))).join('\n');
   const fence = markdownFence(body);
-  return `${heading}\n\n${changeSummary(changes)}\n\n${fence}diff\n${body}\n${fence}\n`;
+  return `${lead}${changeSummary(changes)}\n\n${fence}diff\n${body}\n${fence}\n`;
 }

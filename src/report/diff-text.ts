@@ -1,5 +1,5 @@
 /** The connectivity changes as plain text, one line per change (the `diff` command's default). */
-import { ChangeKind, ConnectionChange } from './connection-diff';
+import { ChangeKind, ConnectionChange, UnanalyzedChanges } from './connection-diff';
 import { terminalText } from '../text';
 
 const SIGN: Record<ChangeKind, string> = { added: '+', removed: '-', changed: '~' };
@@ -27,7 +27,29 @@ export function changeSummary(changes: readonly ConnectionChange[]): string {
 }
 
 /** The changes as text, one per line, with a summary line; `No changes.` when nothing changed. */
-export function renderDiffText(changes: readonly ConnectionChange[]): string {
-  if (changes.length === 0) return 'No changes in connectivity.\n';
-  return changes.map(formatChange).join('\n') + `\n\n${changeSummary(changes)}\n`;
+export function renderDiffText(changes: readonly ConnectionChange[], unanalyzed?: UnanalyzedChanges): string {
+  const notes = unanalyzedNotes(unanalyzed).map((l) => `${l}\n`).join('');
+  if (changes.length === 0) return `${noChanges(unanalyzed)}\n${notes ? `\n${notes}` : ''}`;
+  return changes.map(formatChange).join('\n') + `\n\n${changeSummary(changes)}\n${notes ? `\n${notes}` : ''}`;
+}
+
+/** `No changes in connectivity.`, saying of which policies when some were not analyzed. */
+export function noChanges(unanalyzed?: UnanalyzedChanges): string {
+  return unanalyzed && unanalyzed.present > 0
+    ? 'No changes in connectivity under the Kubernetes NetworkPolicies.'
+    : 'No changes in connectivity.';
+}
+
+/**
+ * The lines that say the diff holds only for Kubernetes NetworkPolicies, and which policies of
+ * other kinds the change adds, removes or changes (each `terminalText`, one line).
+ */
+export function unanalyzedNotes(unanalyzed?: UnanalyzedChanges): string[] {
+  if (!unanalyzed || unanalyzed.present === 0) return [];
+  const lines = [`Note: ${unanalyzed.present === 1 ? '1 policy' : `${unanalyzed.present} policies`} of kinds this tool does not analyze ` +
+    '(CiliumNetworkPolicy, Calico, AdminNetworkPolicy, ...) are left out: the changes above are those of the Kubernetes NetworkPolicies only.'];
+  if (unanalyzed.changed.length > 0) {
+    lines.push(`Policies not analyzed that this change touches (review them by hand): ${unanalyzed.changed.map(terminalText).join(', ')}`);
+  }
+  return lines;
 }
