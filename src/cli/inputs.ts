@@ -163,7 +163,9 @@ export function inputCall<T>(fn: () => T): T {
  * endpoint keeps one name across the diff and a new object of another kind never hides behind
  * an old one.
  */
-export function loadDiffSides(ctx: CommandContext, oldPaths: readonly string[], newPaths: readonly string[]): { before: Inventory; after: Inventory } {
+export function loadDiffSides(
+  ctx: CommandContext, oldPaths: readonly string[], newPaths: readonly string[],
+): { before: Inventory; after: Inventory } {
   const before = loadManifests(ctx, oldPaths).inventory;
   const after = loadManifests(ctx, newPaths).inventory;
   const kinds = new Map<string, Set<string>>();
