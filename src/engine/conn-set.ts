@@ -108,6 +108,15 @@ export class ConnSet {
     return new ConnSet(out);
   }
 
+  /** The pairs of this set that are not in `other`. */
+  public subtract(other: ConnSet): ConnSet {
+    if (other === ConnSet.NONE || this === ConnSet.NONE) return this;
+    if (other === ConnSet.ALL) return ConnSet.NONE;
+    const out = {} as Record<ProtocolName, readonly PortInterval[]>;
+    for (const p of PROTOCOLS) out[p] = subtractIntervals(this.byProtocol[p], other.byProtocol[p]);
+    return new ConnSet(out);
+  }
+
   public equals(other: ConnSet): boolean {
     return this.toString() === other.toString();
   }
@@ -146,6 +155,24 @@ function unionIntervals(a: readonly PortInterval[], b: readonly PortInterval[]):
     } else {
       out.push([lo, hi]);
     }
+  }
+  return out;
+}
+
+function subtractIntervals(a: readonly PortInterval[], b: readonly PortInterval[]): readonly PortInterval[] {
+  if (a.length === 0 || b.length === 0) return a;
+  const out: PortInterval[] = [];
+  let j = 0;
+  for (const [lo0, hi] of a) {
+    let lo = lo0;
+    while (j < b.length && b[j][1] < lo) j++;
+    let k = j;
+    while (lo <= hi && k < b.length && b[k][0] <= hi) {
+      if (b[k][0] > lo) out.push([lo, b[k][0] - 1]);
+      lo = Math.max(lo, b[k][1] + 1);
+      if (b[k][1] <= hi) k++; else break;
+    }
+    if (lo <= hi) out.push([lo, hi]);
   }
   return out;
 }
