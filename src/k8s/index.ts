@@ -12,7 +12,9 @@
  * - `validate-network-policy.ts`: strict decoding and validation of a NetworkPolicy.
  * - `validate-workload.ts`: the same for the fields of Namespaces, Pods and workloads the
  *   analysis reads (names, labels, container ports).
- * - `policy-kinds.ts`: policy kinds of CNIs and network-policy-api the analysis does not model.
+ * - `validate-cluster-network-policy.ts`: the same for network-policy-api's cluster-wide kinds
+ *   (ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1).
+ * - `policy-kinds.ts`: policy kinds of CNIs the analysis does not model.
  * - `defaulting.ts`: the defaults the API server fills in.
  * - `metadata-endpoints.ts`, `cluster-dns.ts`: well-known endpoints of a cluster.
  */
@@ -28,3 +30,4 @@ export * from './lists';
 export * from './cluster-dns';
 export * from './validate-workload';
 export * from './policy-kinds';
+export * from './validate-cluster-network-policy';
