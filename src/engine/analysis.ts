@@ -4,26 +4,35 @@
  *
  * How:
  * - policies are indexed by namespace; each endpoint is matched once against the policies of
- *   its own namespace (which select it, per direction);
- * - every distinct peer (selector peer or ipBlock) gets an id; each endpoint is matched once
- *   against the peers that can apply to its namespace (namespace selectors are matched once per
- *   namespace), giving its set of matching peers;
+ *   its own namespace (which select it, per direction), and against the subjects of the cluster
+ *   policies (namespace selectors matched once per namespace);
+ * - every distinct peer (selector peer or ipBlock; cluster `pods`/`namespaces`, `networks`,
+ *   `nodes` and `domainNames` peers) gets an id; each endpoint is matched once against the peers
+ *   that can apply to it, giving its set of matching peers;
  * - endpoints are grouped into equivalence classes per role: the egress side of a connection
- *   only depends on (policies selecting the source for egress) x (peers matching the destination
- *   + its named ports); the ingress side on (policies selecting the destination for ingress + its
- *   named ports) x (peers matching the source). Each class pair is computed once, lazily, and
- *   the result interned; a pair of endpoints is two look-ups and one memoized intersection.
+ *   only depends on (NetworkPolicies and cluster policies selecting the source for egress) x
+ *   (peers matching the destination + its named ports); the ingress side on (policies selecting
+ *   the destination for ingress + its named ports) x (peers matching the source). Each class pair
+ *   is computed once, lazily, and the result interned; a pair of endpoints is two look-ups and
+ *   one memoized intersection, whatever the number of policies.
+ * - with cluster policies, a side is evaluated tier by tier (SEMANTICS.md section 8): the Admin
+ *   tier, then NetworkPolicy, then the Baseline tier, then the default (allow), on port sets:
+ *   each rule decides the ports it matches that no earlier rule decided.
  *
  * An `Analysis` reads its inventory when built (and namespace labels lazily): build a new one
  * after changing the inventory (`NetworkModel` does so on its own).
  */
+import {
+  ClusterAction, ClusterPeer, ClusterPolicy, ClusterRule, ClusterTier, clusterRulePorts, compareClusterPolicies,
+  describeClusterRule, domainNameMatches, normalizeDomainName,
+} from './cluster-policy';
 import { ConnSet } from './conn-set';
 import { compareEndpoints, Endpoint, externalAddress, ExternalEndpoint, externalRange, unknownEndpointMessage } from './endpoint';
 import { mergeRuns, splitAddressSpace } from './external-ranges';
-import { ContainerPort, Inventory, PodEndpoint } from './inventory';
+import { ContainerPort, Inventory, NodeInfo, PodEndpoint } from './inventory';
 import { selectorMatches } from './label-selector';
 import { DirectionName, IpBlockPeer, PolicyPeer, Policy, Rule, SelectorPeer, ipBlockMatches, peerMatchesNamespace } from './policy';
-import { IpAddress, parseIp } from '../k8s';
+import { Cidr, cidrContainsIp, hostCidr, IpAddress, parseIp } from '../k8s';
 import { compare } from '../text';
 
 export interface AnalysisOptions {
@@ -49,6 +58,82 @@ export interface RuleMatch {
   readonly conns: ConnSet;
 }
 
+/** The tiers a side of a connection goes through, in order (SEMANTICS.md 8.1). */
+export type TierName = 'Admin' | 'NetworkPolicy' | 'Baseline' | 'default';
+
+/** What one tier (one rule of it, for the cluster tiers) did with some ports of one side. */
+export interface TierDecision {
+  readonly tier: TierName;
+  /** `passed`: handed on to the next tier (a Pass rule) */
+  readonly outcome: 'allowed' | 'denied' | 'passed';
+  /** the ports of this decision (a rule decides only what no earlier rule decided) */
+  readonly conns: ConnSet;
+  /** the cluster policy and rule that decided (Admin and Baseline tiers) */
+  readonly policy?: ClusterPolicy;
+  readonly rule?: ClusterRule;
+}
+
+/** Why a verdict may not be what a cluster enforces, for some ports (SEMANTICS.md 8.5). */
+export type CaveatKind =
+  /** a `networks` peer was consulted for a pod whose IP is not known (read as not matching) */
+  | 'pod-ip-unknown'
+  /** a `nodes` peer was consulted for an address whose node is not known (read as not matching) */
+  | 'node-unknown'
+  /** a `domainNames` rule was consulted for an IP address (a listed name may resolve to it), or an IP-based peer for a domain (its addresses are not known) */
+  | 'domain-name'
+  /** two policies of one tier and one priority decide these ports differently: upstream leaves the order to the implementation */
+  | 'same-priority';
+
+export interface Caveat {
+  readonly kind: CaveatKind;
+  readonly direction: DirectionName;
+  /** the ports whose verdict depends on what is not known */
+  readonly conns: ConnSet;
+  readonly policy: ClusterPolicy;
+  readonly rule?: ClusterRule;
+  /** the other policy, for `same-priority` */
+  readonly other?: ClusterPolicy;
+  /** one sentence */
+  readonly text: string;
+}
+
+/** What one side of a connection does, tier by tier. */
+export interface SideTrace {
+  readonly direction: DirectionName;
+  /** what this side lets through */
+  readonly allowed: ConnSet;
+  /** in evaluation order; together they cover the ports asked about (`ConnSet.ALL` by default) */
+  readonly decisions: readonly TierDecision[];
+  /** NetworkPolicies select the endpoint for this direction (the NetworkPolicy tier decides what reaches it) */
+  readonly networkPolicyIsolated: boolean;
+  readonly caveats: readonly Caveat[];
+}
+
+/** Two policies of one tier and priority whose order changes a verdict of the inventory. */
+export interface PriorityConflict {
+  readonly tier: ClusterTier;
+  readonly priority?: number;
+  readonly direction: DirectionName;
+  readonly policies: readonly [ClusterPolicy, ClusterPolicy];
+  /** one connection whose verdict depends on the order, and the ports concerned */
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly conns: ConnSet;
+  /** the field that makes it so: `spec.priority` */
+  readonly field: string;
+  readonly text: string;
+}
+
+/** A cluster rule whose peers match a connection, with what it decides (see `clusterRuleMatches`). */
+export interface ClusterRuleMatch {
+  readonly policy: ClusterPolicy;
+  readonly rule: ClusterRule;
+  /** what the rule matches toward/from this peer */
+  readonly conns: ConnSet;
+  /** the part it decides: not decided by an earlier rule of its tier (or an earlier tier) */
+  readonly decides: ConnSet;
+}
+
 interface CompiledRule {
   readonly policy: Policy;
   readonly rule: Rule;
@@ -56,26 +141,68 @@ interface CompiledRule {
   readonly peerIds?: readonly number[];
 }
 
+interface CompiledClusterRule {
+  readonly policy: number;
+  readonly rule: ClusterRule;
+  /** ids of the rule's peers (in the cluster peer id space) */
+  readonly peerIds: readonly number[];
+  readonly hasNetworks: boolean;
+  readonly hasNodes: boolean;
+  readonly hasDomains: boolean;
+}
+
 interface SideClass {
-  /** policy indexes selecting the endpoint for the direction */
+  /** NetworkPolicy indexes selecting the endpoint for the direction */
   readonly policies: readonly number[];
+  /** cluster policy indexes (evaluation order) selecting it and having rules of the direction */
+  readonly cluster: readonly number[];
   /** the endpoint's container ports that some policy names (only for destinations) */
   readonly namedPorts: readonly ContainerPort[];
+  /** an endpoint of the class, for examples */
+  readonly sample: number;
 }
 
 interface PeerClass {
   readonly peers: ReadonlySet<number>;
+  readonly cpeers: ReadonlySet<number>;
   readonly namedPorts: readonly ContainerPort[];
+  /** what the engine does not know about the endpoint: letters of UNKNOWN_IP, UNKNOWN_NODE, OUTSIDE, DOMAIN */
+  readonly flags: string;
+  readonly sample: number;
 }
 
 const NONE_ID = 0;
 const ALL_ID = 1;
+
+// peer class flags (letters of `PeerClass.flags`): what the engine does not know about the endpoint
+/** a pod without a known IP, where `networks` peers exist */
+const UNKNOWN_IP = 'i';
+/** a hostNetwork pod on a node the input does not describe, or an address when the input has no Node, where `nodes` peers exist */
+const UNKNOWN_NODE = 'n';
+/** an address outside the cluster, where `domainNames` peers exist */
+const OUTSIDE = 'o';
+/** a domain name (`domainConnections`) */
+const DOMAIN = 'd';
+
+const EMPTY_SIDE: SideClass = { policies: [], cluster: [], namedPorts: [], sample: -1 };
+
+/** What a tier walk records, when asked (explanations, caveats). */
+interface Recorder {
+  readonly decisions: TierDecision[];
+  readonly caveats: Caveat[];
+  /** look for same-priority conflicts */
+  readonly conflicts: boolean;
+}
 
 export class Analysis {
   public readonly options: Required<AnalysisOptions>;
   public readonly policies: readonly Policy[];
   /** every distinct peer of every rule */
   public readonly peers: readonly PolicyPeer[];
+  /** the cluster policies, in evaluation order: Admin tier then Baseline tier, each by priority (then kind and name) */
+  public readonly clusterPolicies: readonly ClusterPolicy[];
+  /** every distinct peer of every cluster rule */
+  public readonly clusterPeers: readonly ClusterPeer[];
 
   private readonly policiesByNamespace = new Map<string, number[]>();
   private readonly compiled: { Ingress: CompiledRule[]; Egress: CompiledRule[] }[] = [];
@@ -85,6 +212,17 @@ export class Analysis {
   private readonly selectorPeersByNamespace = new Map<string, number[]>();
   private readonly referencedPortNames = new Set<string>();
 
+  private readonly clusterCompiled: { Ingress: CompiledClusterRule[]; Egress: CompiledClusterRule[] }[] = [];
+  private readonly clusterPeerIdByKey = new Map<string, number>();
+  private readonly clusterPodPeerIds: number[] = [];
+  private readonly clusterNetworkPeerIds: number[] = [];
+  private readonly clusterNodePeerIds: number[] = [];
+  private readonly clusterDomainPeerIds: number[] = [];
+  private readonly clusterPodPeersByNamespace = new Map<string, number[]>();
+  private readonly subjectsByNamespace = new Map<string, number[]>();
+  private readonly nodesByName = new Map<string, NodeInfo>();
+  private readonly nodeByAddress = new Map<string, NodeInfo>();
+
   private readonly _endpoints: Endpoint[] = [];
   private readonly endpointIndex = new Map<string, number>();
   private readonly podCount: number;
@@ -92,12 +230,15 @@ export class Analysis {
   // per endpoint: class ids
   private readonly egressSide: number[] = [];
   private readonly ingressSide: number[] = [];
+  /** the side classes verdicts use: none for a hostNetwork pod (no policy of any tier applies to it) */
+  private readonly egressVerdictSide: number[] = [];
+  private readonly ingressVerdictSide: number[] = [];
   private readonly asDestination: number[] = [];
   private readonly asSource: number[] = [];
 
-  // classes (index 0 of the side classes = not isolated)
-  private readonly egressClasses: SideClass[] = [{ policies: [], namedPorts: [] }];
-  private readonly ingressClasses: SideClass[] = [{ policies: [], namedPorts: [] }];
+  // classes (index 0 of the side classes = not selected by any policy)
+  private readonly egressClasses: SideClass[] = [EMPTY_SIDE];
+  private readonly ingressClasses: SideClass[] = [EMPTY_SIDE];
   private readonly destinationClasses: PeerClass[] = [];
   private readonly sourceClasses: PeerClass[] = [];
   private readonly classIds = new Map<string, number>();
@@ -139,6 +280,44 @@ export class Analysis {
       };
       this.compiled.push({ Ingress: policy.ingress.map(compile), Egress: policy.egress.map(compile) });
     });
+
+    this.clusterPolicies = [...inventory.clusterPolicies].sort(compareClusterPolicies);
+    const clusterPeers: ClusterPeer[] = [];
+    this.clusterPeers = clusterPeers;
+    this.clusterPolicies.forEach((policy, p) => {
+      const compile = (rule: ClusterRule): CompiledClusterRule => {
+        for (const n of rule.namedPorts) this.referencedPortNames.add(n);
+        const ids = rule.peers.map((peer) => {
+          let id = this.clusterPeerIdByKey.get(peer.key);
+          if (id === undefined) {
+            id = clusterPeers.length;
+            clusterPeers.push(peer);
+            this.clusterPeerIdByKey.set(peer.key, id);
+            const byKind = {
+              pods: this.clusterPodPeerIds,
+              networks: this.clusterNetworkPeerIds,
+              nodes: this.clusterNodePeerIds,
+              domainNames: this.clusterDomainPeerIds,
+            };
+            byKind[peer.kind].push(id);
+          }
+          return id;
+        });
+        return {
+          policy: p,
+          rule,
+          peerIds: [...new Set(ids)],
+          hasNetworks: rule.peers.some((x) => x.kind === 'networks'),
+          hasNodes: rule.peers.some((x) => x.kind === 'nodes'),
+          hasDomains: rule.peers.some((x) => x.kind === 'domainNames'),
+        };
+      };
+      this.clusterCompiled.push({ Ingress: policy.ingress.map(compile), Egress: policy.egress.map(compile) });
+    });
+    for (const node of inventory.nodes) {
+      this.nodesByName.set(node.name, node);
+      for (const a of node.addresses) this.nodeByAddress.set(`${a.family}/${a.value}`, node);
+    }
     for (const pod of inventory.pods) this.addEndpoint(pod);
     this.podCount = this._endpoints.length;
   }
@@ -203,8 +382,8 @@ export class Analysis {
 
   /**
    * The address space outside the cluster, split at every ipBlock boundary (`cidr` and
-   * `except`), with adjacent pieces that no policy tells apart merged. IPv4 always; IPv6 when a
-   * policy or a pod mentions IPv6.
+   * `except`), every cluster `networks` CIDR and every node address, with adjacent pieces that
+   * no policy tells apart merged. IPv4 always; IPv6 when a policy, a pod or a node mentions IPv6.
    */
   public externalRangeEndpoints(): readonly ExternalEndpoint[] {
     if (!this.externalRanges) this.externalRanges = this.buildExternalRanges();
@@ -213,15 +392,26 @@ export class Analysis {
 
   // ---------------------------------------------------------------- selection
 
-  /** Policies that select the endpoint for the direction (it is isolated iff non-empty). */
+  /** NetworkPolicies that select the endpoint for the direction (it is isolated iff non-empty). */
   public selectingPolicies(endpoint: Endpoint | number, direction: DirectionName): readonly Policy[] {
     const i = typeof endpoint === 'number' ? endpoint : this.indexOf(endpoint);
     const side = direction === 'Ingress' ? this.ingressClasses[this.ingressSide[i]] : this.egressClasses[this.egressSide[i]];
     return side.policies.map((p) => this.policies[p]);
   }
 
+  /** Whether NetworkPolicies isolate the endpoint for the direction (the cluster tiers aside). */
   public isIsolated(endpoint: Endpoint | number, direction: DirectionName): boolean {
     return this.selectingPolicies(endpoint, direction).length > 0;
+  }
+
+  /**
+   * Cluster policies whose subject selects the endpoint and that have rules of the direction, in
+   * evaluation order. hostNetwork pods and addresses are never subjects.
+   */
+  public selectingClusterPolicies(endpoint: Endpoint | string | number, direction: DirectionName): readonly ClusterPolicy[] {
+    const i = this.indexOf(endpoint);
+    const side = direction === 'Ingress' ? this.ingressClasses[this.ingressSide[i]] : this.egressClasses[this.egressSide[i]];
+    return side.cluster.map((p) => this.clusterPolicies[p]);
   }
 
   /** true when the policy's `spec.podSelector` selects the endpoint (a pod of the policy's namespace). */
@@ -237,6 +427,13 @@ export class Analysis {
       this.selectedPodsMemo.set(policy, list);
     }
     return list;
+  }
+
+  /** Pods a cluster policy's subject selects (never hostNetwork pods). */
+  public clusterSubjectPods(policy: ClusterPolicy): PodEndpoint[] {
+    return this.pods.filter((p) => !p.hostNetwork &&
+      selectorMatches(policy.subject.namespaceSelector, this.inventory.namespace(p.namespace).labels) &&
+      (!policy.subject.podSelector || selectorMatches(policy.subject.podSelector, p.labels)));
   }
 
   /** true when a peer matches the endpoint (selector peers: pods; ipBlocks: external addresses, and pod IPs with `ipBlockMatchesPods`). */
@@ -255,11 +452,18 @@ export class Analysis {
     return this.pods.filter((p) => this.peerMatches(peer, p));
   }
 
+  /** true when a cluster peer matches the endpoint (SEMANTICS.md 8.3). */
+  public clusterPeerMatches(peer: ClusterPeer, endpoint: Endpoint | string): boolean {
+    const i = this.indexOf(endpoint);
+    const id = this.clusterPeerIdByKey.get(peer.key);
+    return id !== undefined && this.destinationClasses[this.asDestination[i]].cpeers.has(id);
+  }
+
   // ---------------------------------------------------------------- connections
 
   /**
-   * What NetworkPolicy allows from one endpoint to another (rule semantics only: callers that
-   * report to users check `notCoveredReason` first).
+   * What the policies allow from one endpoint to another: both sides, every tier (rule
+   * semantics only: callers that report to users check `notCoveredReason` first).
    */
   public connections(from: Endpoint | string, to: Endpoint | string): ConnSet {
     return this.conns[this.connectionIdByIndex(this.indexOf(from), this.indexOf(to))];
@@ -285,19 +489,22 @@ export class Analysis {
     return this.conns[id];
   }
 
-  /** What the egress side alone allows (ALL when the source is not egress-isolated). */
+  /** What the egress side alone allows (ALL when no policy of any tier selects the source for egress). */
   public egressConnections(from: Endpoint | string, to: Endpoint | string): ConnSet {
     return this.conns[this.egressId(this.indexOf(from), this.indexOf(to))];
   }
 
-  /** What the ingress side alone allows (ALL when the destination is not ingress-isolated). */
+  /** What the ingress side alone allows (ALL when no policy of any tier selects the destination for ingress). */
   public ingressConnections(from: Endpoint | string, to: Endpoint | string): ConnSet {
     return this.conns[this.ingressId(this.indexOf(from), this.indexOf(to))];
   }
 
   /**
-   * Why NetworkPolicy has nothing to say about this pair, or undefined when it applies:
-   * a pod to itself, a hostNetwork pod, or two addresses outside the cluster.
+   * Why the policies have nothing to say about this pair, or undefined when they apply:
+   * a pod to itself, a hostNetwork pod, or two addresses outside the cluster. With cluster
+   * policies in the inventory, a pod to a hostNetwork pod is covered: the source's egress
+   * tiers decide (`nodes` and `networks` peers match it by its node), and nothing restricts
+   * the hostNetwork pod's ingress (SEMANTICS.md 8.3).
    */
   public notCoveredReason(from: Endpoint | string, to: Endpoint | string): string | undefined {
     const a = this._endpoints[this.indexOf(from)];
@@ -305,7 +512,8 @@ export class Analysis {
     if (a.kind === 'external' && b.kind === 'external') {
       return `${a.id} and ${b.id} are both outside the cluster: NetworkPolicy does not apply`;
     }
-    for (const e of [a, b]) {
+    const hostNetworkTarget = this.clusterPolicies.length > 0 && a !== b && a.kind === 'pod' && !a.hostNetwork && b.kind === 'pod' && b.hostNetwork;
+    for (const e of hostNetworkTarget ? [a] : [a, b]) {
       if (e.kind === 'pod' && e.hostNetwork) {
         return `${e.id} uses hostNetwork: it shares its node's network and address, so NetworkPolicy does not apply to it ` +
           'and selectors do not match it; what it can reach depends on the network plugin';
@@ -318,7 +526,7 @@ export class Analysis {
     return undefined;
   }
 
-  /** The rules of the policies selecting the source for egress that admit some traffic to the destination. */
+  /** The rules of the NetworkPolicies selecting the source for egress that admit some traffic to the destination. */
   public egressRuleMatches(from: Endpoint | string, to: Endpoint | string): RuleMatch[] {
     const f = this.indexOf(from);
     const t = this.indexOf(to);
@@ -326,7 +534,7 @@ export class Analysis {
     return this.ruleMatches(this.egressClasses[this.egressSide[f]].policies, 'Egress', dest.peers, dest.namedPorts);
   }
 
-  /** The rules of the policies selecting the destination for ingress that admit some traffic from the source. */
+  /** The rules of the NetworkPolicies selecting the destination for ingress that admit some traffic from the source. */
   public ingressRuleMatches(from: Endpoint | string, to: Endpoint | string): RuleMatch[] {
     const f = this.indexOf(from);
     const t = this.indexOf(to);
@@ -335,7 +543,183 @@ export class Analysis {
   }
 
   /**
-   * Calls back for every ordered pair of distinct endpoints NetworkPolicy applies to (pods that
+   * The cluster rules whose peers match the connection on one side (the source's egress rules,
+   * or the destination's ingress rules), in evaluation order, with what each matches and the
+   * part it decides (first match wins: the ports no earlier rule of the walk decided).
+   */
+  public clusterRuleMatches(from: Endpoint | string, to: Endpoint | string, direction: DirectionName): ClusterRuleMatch[] {
+    const { side, peer } = this.classesOf(this.indexOf(from), this.indexOf(to), direction);
+    const out: ClusterRuleMatch[] = [];
+    const rec: Recorder = { decisions: [], caveats: [], conflicts: false };
+    this.walk(direction, side, peer, ConnSet.ALL, rec);
+    for (const p of side.cluster) {
+      for (const cr of this.clusterCompiled[p][direction]) {
+        if (!this.clusterRuleMatchesPeer(cr, peer)) continue;
+        const conns = clusterRulePorts(cr.rule, this.destinationPortsOf(direction, side, peer));
+        if (conns.isEmpty) continue;
+        const decides = rec.decisions.filter((d) => d.rule === cr.rule).reduce((acc, d) => acc.union(d.conns), ConnSet.NONE);
+        out.push({ policy: this.clusterPolicies[p], rule: cr.rule, conns, decides });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One side of a connection, tier by tier: the decisions (which rule or tier let through or
+   * dropped which ports), what gets through, and the caveats. `scope` restricts the ports
+   * followed (one port, for an explanation). hostNetwork pods and addresses outside the cluster
+   * have no policy of any tier: one `default` decision.
+   */
+  public sideTrace(from: Endpoint | string, to: Endpoint | string, direction: DirectionName, scope: ConnSet = ConnSet.ALL): SideTrace {
+    const f = this.indexOf(from);
+    const t = this.indexOf(to);
+    const verdictSide = direction === 'Egress' ? this.egressVerdictSide[f] : this.ingressVerdictSide[t];
+    const { side, peer } = this.classesOf(f, t, direction);
+    const rec: Recorder = { decisions: [], caveats: [], conflicts: true };
+    const allowed = verdictSide === 0 ? this.defaultDecision(scope, rec) : this.walk(direction, side, peer, scope, rec);
+    const networkPolicyIsolated = verdictSide !== 0 && side.policies.length > 0;
+    return { direction, allowed, decisions: rec.decisions, networkPolicyIsolated, caveats: rec.caveats };
+  }
+
+  /**
+   * What may make this pair's verdict differ from what a cluster enforces, per side: a pod
+   * whose IP is not known where a `networks` peer is consulted, an unknown node, a domain name,
+   * policies of one priority that decide differently (SEMANTICS.md 8.5). Empty for
+   * NetworkPolicy-only inventories.
+   */
+  public caveats(from: Endpoint | string, to: Endpoint | string): Caveat[] {
+    if (this.clusterPolicies.length === 0) return [];
+    return [...this.sideTrace(from, to, 'Egress').caveats, ...this.sideTrace(from, to, 'Ingress').caveats];
+  }
+
+  /**
+   * Pairs of cluster policies of one tier with one priority that both have rules of a common
+   * direction: upstream leaves their order to the implementation. The engine takes them by
+   * kind and name; `samePriorityConflicts` says where that changes a verdict.
+   */
+  public samePriorityPairs(): { tier: ClusterTier; priority?: number; policies: [ClusterPolicy, ClusterPolicy] }[] {
+    const out: { tier: ClusterTier; priority?: number; policies: [ClusterPolicy, ClusterPolicy] }[] = [];
+    const cps = this.clusterPolicies;
+    for (let i = 0; i < cps.length; i++) {
+      for (let j = i + 1; j < cps.length && cps[j].tier === cps[i].tier && cps[j].priority === cps[i].priority; j++) {
+        const common = (cps[i].ingress.length > 0 && cps[j].ingress.length > 0) || (cps[i].egress.length > 0 && cps[j].egress.length > 0);
+        if (common) out.push({ tier: cps[i].tier, priority: cps[i].priority, policies: [cps[i], cps[j]] });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Pairs of policies of one tier and one priority that decide some connection of the inventory
+   * differently (one accepts what the other denies or passes, ...): the engine's verdict then
+   * rests on an order upstream does not define. One example connection per pair and direction.
+   */
+  public samePriorityConflicts(): PriorityConflict[] {
+    if (this.samePriorityPairs().length === 0) return [];
+    this.externalRangeEndpoints();
+    const found = new Map<string, PriorityConflict>();
+    const scan = (direction: DirectionName, sides: readonly SideClass[], peers: readonly PeerClass[]) => {
+      sides.forEach((side, s) => {
+        if (s === 0 || !this.hasPriorityGroup(side.cluster)) return;
+        for (const peer of peers) {
+          if (peer.sample < 0) continue;
+          const rec: Recorder = { decisions: [], caveats: [], conflicts: true };
+          this.walk(direction, side, peer, ConnSet.ALL, rec);
+          for (const c of rec.caveats) {
+            if (c.kind !== 'same-priority') continue;
+            const key = `${direction}|${c.policy.id}|${c.other!.id}`;
+            if (found.has(key)) continue;
+            const self = this._endpoints[side.sample];
+            const other = this._endpoints[peer.sample];
+            const [from, to] = direction === 'Egress' ? [self, other] : [other, self];
+            found.set(key, {
+              tier: c.policy.tier,
+              priority: c.policy.priority,
+              direction,
+              policies: [c.policy, c.other!],
+              from,
+              to,
+              conns: c.conns,
+              field: 'spec.priority',
+              text: `${c.policy.id} and ${c.other!.id} (${c.policy.tier} tier, priority ${c.policy.priority ?? 'none'}) decide ${from.id} => ${to.id} ` +
+                `on ${c.conns} differently: which one applies is up to the implementation (spec.priority)`,
+            });
+          }
+        }
+      });
+    };
+    scan('Egress', this.egressClasses, this.destinationClasses);
+    scan('Ingress', this.ingressClasses, this.sourceClasses);
+    return [...found.values()];
+  }
+
+  /**
+   * Endpoints whose address or node the engine does not know while some cluster peer needs it:
+   * pods (and hostNetwork pods) without an IP when a `networks` peer exists, hostNetwork pods
+   * without a known node when a `nodes` peer exists. `networks` and `nodes` peers are read as not
+   * matching them, and every verdict that rests on it carries a caveat.
+   */
+  public unknownAddressEndpoints(): { endpoint: PodEndpoint; reason: string }[] {
+    const out: { endpoint: PodEndpoint; reason: string }[] = [];
+    this.pods.forEach((p, i) => {
+      const flags = this.destinationClasses[this.asDestination[i]].flags;
+      if (flags.includes(UNKNOWN_IP)) out.push({ endpoint: p, reason: `${p.id} has no known IP: \`networks\` peers are read as not matching it` });
+      if (flags.includes(UNKNOWN_NODE)) out.push({ endpoint: p, reason: `${p.id} uses hostNetwork on a node the input does not describe: \`nodes\` peers are read as not matching it` });
+    });
+    return out;
+  }
+
+  /** Every `domainNames` entry of the cluster policies, with the rule that lists it. */
+  public domainNames(): { name: string; policy: ClusterPolicy; rule: ClusterRule }[] {
+    const out: { name: string; policy: ClusterPolicy; rule: ClusterRule }[] = [];
+    this.clusterPolicies.forEach((policy) => {
+      for (const rule of policy.egress) {
+        for (const peer of rule.peers) if (peer.kind === 'domainNames') for (const name of peer.names) out.push({ name, policy, rule });
+      }
+    });
+    return out;
+  }
+
+  /**
+   * What the source may send to a domain name (`api.example.com`): its egress side, where
+   * `domainNames` peers match the name, IP-based peers (`networks`, ipBlocks) only when they
+   * cover a whole address family (the name's addresses are not known: other CIDRs are read as
+   * not matching, with a caveat), and no pod, namespace or node peer matches. Nothing restricts
+   * the ingress of a name outside the cluster.
+   */
+  public domainConnections(from: Endpoint | string, domain: string): ConnSet {
+    return this.domainTrace(from, domain).allowed;
+  }
+
+  /** `domainConnections` with its decisions and caveats. */
+  public domainTrace(from: Endpoint | string, domain: string, scope: ConnSet = ConnSet.ALL): SideTrace {
+    const f = this.indexOf(from);
+    const name = normalizeDomainName(domain);
+    const cpeers = new Set<number>();
+    for (const id of this.clusterDomainPeerIds) {
+      const peer = this.clusterPeers[id] as { names: readonly string[] };
+      if (peer.names.some((n) => domainNameMatches(n, name))) cpeers.add(id);
+    }
+    for (const id of this.clusterNetworkPeerIds) {
+      const peer = this.clusterPeers[id] as { cidrs: readonly Cidr[] };
+      if (peer.cidrs.some((c) => c.prefix === 0)) cpeers.add(id);
+    }
+    const peers = new Set<number>();
+    for (const id of this.ipPeerIds) {
+      const peer = this.peers[id] as IpBlockPeer;
+      if (peer.cidr.prefix === 0 && peer.except.length === 0) peers.add(id);
+    }
+    const peerClass: PeerClass = { peers, cpeers, namedPorts: [], flags: DOMAIN, sample: -1 };
+    const rec: Recorder = { decisions: [], caveats: [], conflicts: true };
+    const verdictSide = this.egressVerdictSide[f];
+    const side = this.egressClasses[this.egressSide[f]];
+    const allowed = verdictSide === 0 ? this.defaultDecision(scope, rec) : this.walk('Egress', side, peerClass, scope, rec);
+    const networkPolicyIsolated = verdictSide !== 0 && side.policies.length > 0;
+    return { direction: 'Egress', allowed, decisions: rec.decisions, networkPolicyIsolated, caveats: rec.caveats };
+  }
+
+  /**
+   * Calls back for every ordered pair of distinct endpoints the policies apply to (pods that
    * are not hostNetwork, and the external ranges; not range to range) with the interned result id.
    */
   public forEachPair(callback: (from: number, to: number, connId: number) => void, includeExternal = true): void {
@@ -413,32 +797,214 @@ export class Analysis {
     throw new Error(unknownEndpointMessage(e.id, this.pods.map((p) => p.id)));
   }
 
+  private classesOf(from: number, to: number, direction: DirectionName): { side: SideClass; peer: PeerClass } {
+    return direction === 'Egress'
+      ? { side: this.egressClasses[this.egressSide[from]], peer: this.destinationClasses[this.asDestination[to]] }
+      : { side: this.ingressClasses[this.ingressSide[to]], peer: this.sourceClasses[this.asSource[from]] };
+  }
+
   private egressId(from: number, to: number): number {
-    const side = this.egressSide[from];
+    const side = this.egressVerdictSide[from];
     if (side === 0) return ALL_ID;
     const row = (this.egressRows[side] ??= []);
     const dest = this.asDestination[to];
     let id = row[dest];
     if (id === undefined) {
-      const d = this.destinationClasses[dest];
-      id = this.intern(this.union(this.egressClasses[side].policies, 'Egress', d.peers, d.namedPorts));
+      id = this.intern(this.sideConns('Egress', this.egressClasses[side], this.destinationClasses[dest]));
       row[dest] = id;
     }
     return id;
   }
 
   private ingressId(from: number, to: number): number {
-    const side = this.ingressSide[to];
+    const side = this.ingressVerdictSide[to];
     if (side === 0) return ALL_ID;
     const row = (this.ingressRows[side] ??= []);
     const src = this.asSource[from];
     let id = row[src];
     if (id === undefined) {
-      const s = this.ingressClasses[side];
-      id = this.intern(this.union(s.policies, 'Ingress', this.sourceClasses[src].peers, s.namedPorts));
+      id = this.intern(this.sideConns('Ingress', this.ingressClasses[side], this.sourceClasses[src]));
       row[src] = id;
     }
     return id;
+  }
+
+  /** What one side lets through, for a class pair. */
+  private sideConns(direction: DirectionName, side: SideClass, peer: PeerClass): ConnSet {
+    if (side.cluster.length === 0) {
+      return this.union(side.policies, direction, peer.peers, this.destinationPortsOf(direction, side, peer));
+    }
+    return this.walk(direction, side, peer, ConnSet.ALL);
+  }
+
+  /** The destination's container ports that rules may name: the peer's for egress, the side's own for ingress. */
+  private destinationPortsOf(direction: DirectionName, side: SideClass, peer: PeerClass): readonly ContainerPort[] {
+    return direction === 'Egress' ? peer.namedPorts : side.namedPorts;
+  }
+
+  private defaultDecision(scope: ConnSet, rec?: Recorder): ConnSet {
+    if (rec && !scope.isEmpty) rec.decisions.push({ tier: 'default', outcome: 'allowed', conns: scope });
+    return scope;
+  }
+
+  /**
+   * The tiers of one side (SEMANTICS.md 8.1) on the ports of `scope`: the Admin tier's rules in
+   * order (first match wins, per port), what they pass or leave undecided goes to the
+   * NetworkPolicy tier, which decides all of it when NetworkPolicies isolate the endpoint;
+   * otherwise to the Baseline tier, and what is still undecided (or passed there) to the
+   * default, which allows.
+   */
+  private walk(direction: DirectionName, side: SideClass, peer: PeerClass, scope: ConnSet, rec?: Recorder): ConnSet {
+    const destPorts = this.destinationPortsOf(direction, side, peer);
+    const cluster = side.cluster;
+    let k = 0;
+    while (k < cluster.length && this.clusterPolicies[cluster[k]].tier === 'Admin') k++;
+    const admin = this.walkTier(direction, 'Admin', cluster.slice(0, k), peer, destPorts, scope, rec);
+    let allowed = admin.allowed;
+    const next = admin.remaining.union(admin.passed);
+    if (next.isEmpty) return allowed;
+    if (side.policies.length > 0) {
+      const np = this.union(side.policies, direction, peer.peers, destPorts);
+      const through = next.intersect(np);
+      if (rec) {
+        if (!through.isEmpty) rec.decisions.push({ tier: 'NetworkPolicy', outcome: 'allowed', conns: through });
+        const dropped = next.subtract(np);
+        if (!dropped.isEmpty) rec.decisions.push({ tier: 'NetworkPolicy', outcome: 'denied', conns: dropped });
+      }
+      return allowed.union(through);
+    }
+    const baseline = this.walkTier(direction, 'Baseline', cluster.slice(k), peer, destPorts, next, rec);
+    allowed = allowed.union(baseline.allowed);
+    const rest = baseline.remaining.union(baseline.passed);
+    return allowed.union(this.defaultDecision(rest, rec));
+  }
+
+  /** One cluster tier: its policies' rules in order; each decides the ports of `scope` it matches that no earlier rule decided. */
+  private walkTier(
+    direction: DirectionName, tier: ClusterTier, policies: readonly number[], peer: PeerClass, destPorts: readonly ContainerPort[],
+    scope: ConnSet, rec?: Recorder,
+  ): { allowed: ConnSet; remaining: ConnSet; passed: ConnSet } {
+    let remaining = scope;
+    let allowed = ConnSet.NONE;
+    let passed = ConnSet.NONE;
+    for (let i = 0; i < policies.length && !remaining.isEmpty; i++) {
+      if (rec?.conflicts) this.recordConflicts(direction, policies, i, peer, destPorts, remaining, rec);
+      for (const cr of this.clusterCompiled[policies[i]][direction]) {
+        if (remaining.isEmpty) break;
+        if (!this.clusterRuleMatchesPeer(cr, peer)) {
+          if (rec) this.recordUnknown(direction, cr, peer, destPorts, remaining, rec);
+          continue;
+        }
+        const m = clusterRulePorts(cr.rule, destPorts).intersect(remaining);
+        if (m.isEmpty) continue;
+        remaining = remaining.subtract(m);
+        if (cr.rule.action === 'Accept') allowed = allowed.union(m);
+        else if (cr.rule.action === 'Pass') passed = passed.union(m);
+        rec?.decisions.push({ tier, outcome: outcomeOf(cr.rule.action), conns: m, policy: this.clusterPolicies[cr.policy], rule: cr.rule });
+      }
+    }
+    return { allowed, remaining, passed };
+  }
+
+  /** A rule that does not match only because the engine does not know an address, a node or a domain's addresses. */
+  private recordUnknown(
+    direction: DirectionName, cr: CompiledClusterRule, peer: PeerClass, destPorts: readonly ContainerPort[], remaining: ConnSet, rec: Recorder,
+  ): void {
+    let kind: CaveatKind | undefined;
+    let why = '';
+    const policy = this.clusterPolicies[cr.policy];
+    if (cr.hasNetworks && peer.flags.includes(UNKNOWN_IP)) {
+      kind = 'pod-ip-unknown';
+      why = 'its `networks` peer may match the pod\'s IP, which the input does not give';
+    } else if (cr.hasNodes && peer.flags.includes(UNKNOWN_NODE)) {
+      kind = 'node-unknown';
+      why = 'its `nodes` peer may match the address, whose node the input does not describe';
+    } else if (cr.hasDomains && peer.flags.includes(OUTSIDE)) {
+      kind = 'domain-name';
+      why = 'a name of its `domainNames` peer may resolve to the address';
+    } else if (cr.hasNetworks && peer.flags.includes(DOMAIN)) {
+      kind = 'domain-name';
+      why = 'its `networks` peer may contain the addresses of the name, which are not known';
+    }
+    if (!kind) return;
+    const conns = clusterRulePorts(cr.rule, destPorts).intersect(remaining);
+    if (conns.isEmpty) return;
+    rec.caveats.push({
+      kind,
+      direction,
+      conns,
+      policy,
+      rule: cr.rule,
+      text: `${describeClusterRule(policy, cr.rule)} is read as not matching on ${conns}, but ${why}`,
+    });
+  }
+
+  /**
+   * Before the policy at `at` of a tier is walked: where it and a later policy of the same
+   * priority decide some of the remaining ports differently, one caveat per pair.
+   */
+  private recordConflicts(
+    direction: DirectionName, policies: readonly number[], at: number, peer: PeerClass, destPorts: readonly ContainerPort[],
+    remaining: ConnSet, rec: Recorder,
+  ): void {
+    const first = this.clusterPolicies[policies[at]];
+    if (at > 0 && this.clusterPolicies[policies[at - 1]].priority === first.priority) return; // the group was looked at already
+    let end = at + 1;
+    while (end < policies.length && this.clusterPolicies[policies[end]].priority === first.priority) end++;
+    if (end - at < 2) return;
+    const decided = policies.slice(at, end).map((p) => this.decisionsAlone(direction, p, peer, destPorts, remaining));
+    for (let i = 0; i < decided.length; i++) {
+      for (let j = i + 1; j < decided.length; j++) {
+        const a = decided[i];
+        const b = decided[j];
+        const conns = a.Accept.intersect(b.Deny.union(b.Pass))
+          .union(a.Deny.intersect(b.Accept.union(b.Pass)))
+          .union(a.Pass.intersect(b.Accept.union(b.Deny)));
+        if (conns.isEmpty) continue;
+        const policy = this.clusterPolicies[policies[at + i]];
+        const other = this.clusterPolicies[policies[at + j]];
+        rec.caveats.push({
+          kind: 'same-priority',
+          direction,
+          conns,
+          policy,
+          other,
+          text: `${policy.id} and ${other.id} have one priority (${policy.priority ?? 'none'}) in the ${policy.tier} tier and decide ${conns} differently: ` +
+            `which applies is up to the implementation (the engine takes ${policy.id} first)`,
+        });
+      }
+    }
+  }
+
+  /** What one cluster policy alone would do with the ports of `scope`, by action. */
+  private decisionsAlone(
+    direction: DirectionName, p: number, peer: PeerClass, destPorts: readonly ContainerPort[], scope: ConnSet,
+  ): Record<ClusterAction, ConnSet> {
+    const out: Record<ClusterAction, ConnSet> = { Accept: ConnSet.NONE, Deny: ConnSet.NONE, Pass: ConnSet.NONE };
+    let remaining = scope;
+    for (const cr of this.clusterCompiled[p][direction]) {
+      if (remaining.isEmpty) break;
+      if (!this.clusterRuleMatchesPeer(cr, peer)) continue;
+      const m = clusterRulePorts(cr.rule, destPorts).intersect(remaining);
+      if (m.isEmpty) continue;
+      remaining = remaining.subtract(m);
+      out[cr.rule.action] = out[cr.rule.action].union(m);
+    }
+    return out;
+  }
+
+  private hasPriorityGroup(cluster: readonly number[]): boolean {
+    for (let i = 1; i < cluster.length; i++) {
+      const a = this.clusterPolicies[cluster[i - 1]];
+      const b = this.clusterPolicies[cluster[i]];
+      if (a.tier === b.tier && a.priority === b.priority) return true;
+    }
+    return false;
+  }
+
+  private clusterRuleMatchesPeer(cr: CompiledClusterRule, peer: PeerClass): boolean {
+    for (const id of cr.peerIds) if (peer.cpeers.has(id)) return true;
+    return false;
   }
 
   private union(policies: readonly number[], direction: DirectionName, peers: ReadonlySet<number>, namedPorts: readonly ContainerPort[]): ConnSet {
@@ -494,7 +1060,11 @@ export class Analysis {
     this.endpointIndex.set(e.id, index);
     const ingress: number[] = [];
     const egress: number[] = [];
+    const clusterIngress: number[] = [];
+    const clusterEgress: number[] = [];
     const peers: number[] = [];
+    const cpeers: number[] = [];
+    let flags = '';
     let named: ContainerPort[] = [];
     if (e.kind === 'pod') {
       for (const p of this.policiesByNamespace.get(e.namespace) ?? []) {
@@ -504,31 +1074,81 @@ export class Analysis {
           if (policy.affectsEgress) egress.push(p);
         }
       }
-      for (const id of this.selectorPeersFor(e.namespace)) {
-        const peer = this.peers[id] as SelectorPeer;
-        if (!peer.podSelector || selectorMatches(peer.podSelector, e.labels)) peers.push(id);
+      if (!e.hostNetwork) {
+        // hostNetwork pods are never subjects of cluster policies, and no selector peer matches them
+        for (const p of this.subjectsFor(e.namespace)) {
+          const subject = this.clusterPolicies[p].subject;
+          if (subject.podSelector && !selectorMatches(subject.podSelector, e.labels)) continue;
+          if (this.clusterPolicies[p].ingress.length > 0) clusterIngress.push(p);
+          if (this.clusterPolicies[p].egress.length > 0) clusterEgress.push(p);
+        }
+        for (const id of this.clusterPodPeersFor(e.namespace)) {
+          const peer = this.clusterPeers[id] as { podSelector?: any };
+          if (!peer.podSelector || selectorMatches(peer.podSelector, e.labels)) cpeers.push(id);
+        }
+        for (const id of this.selectorPeersFor(e.namespace)) {
+          const peer = this.peers[id] as SelectorPeer;
+          if (!peer.podSelector || selectorMatches(peer.podSelector, e.labels)) peers.push(id);
+        }
+      } else if (this.clusterNodePeerIds.length > 0) {
+        const node = (e.node ? this.nodesByName.get(e.node) : undefined) ?? (e.ip ? this.nodeByAddress.get(`${e.ip.family}/${e.ip.value}`) : undefined);
+        if (node) this.matchNodePeers(node, cpeers);
+        else flags += UNKNOWN_NODE;
       }
       if (this.options.ipBlockMatchesPods && e.ip) {
         for (const id of this.ipPeerIds) if (ipBlockMatches(this.peers[id] as IpBlockPeer, e.ip)) peers.push(id);
+      }
+      if (this.clusterNetworkPeerIds.length > 0) {
+        if (e.ip) this.matchNetworkPeers(e.ip, cpeers);
+        else flags += UNKNOWN_IP;
       }
       named = e.ports.filter((p) => p.name !== undefined && this.referencedPortNames.has(p.name))
         .sort((x, y) => compare(x.name!, y.name!) || compare(x.protocol, y.protocol) || x.port - y.port);
     } else {
       const ip: IpAddress = { family: e.family, value: e.first };
       for (const id of this.ipPeerIds) if (ipBlockMatches(this.peers[id] as IpBlockPeer, ip)) peers.push(id);
+      this.matchNetworkPeers(ip, cpeers);
+      if (this.clusterNodePeerIds.length > 0) {
+        const node = this.nodeByAddress.get(`${ip.family}/${ip.value}`);
+        if (node && e.first === e.last) this.matchNodePeers(node, cpeers);
+        else if (this.nodesByName.size === 0) flags += UNKNOWN_NODE;
+      }
+      if (this.clusterDomainPeerIds.length > 0) flags += OUTSIDE;
     }
     peers.sort((x, y) => x - y);
-    const peerKey = peers.join(',');
+    cpeers.sort((x, y) => x - y);
+    const peerKey = `${peers.join(',')}#${cpeers.join(',')}#${flags}`;
     const namedKey = named.map((p) => `${p.name}/${p.protocol}/${p.port}`).join(',');
-    this.egressSide[index] = egress.length === 0 ? 0 : this.classId('eg', egress.join(','), () =>
-      this.egressClasses.push({ policies: egress, namedPorts: [] }) - 1);
-    this.ingressSide[index] = ingress.length === 0 ? 0 : this.classId('in', `${ingress.join(',')}#${namedKey}`, () =>
-      this.ingressClasses.push({ policies: ingress, namedPorts: named }) - 1);
+    const egressKey = `${egress.join(',')}|${clusterEgress.join(',')}`;
+    const ingressKey = `${ingress.join(',')}|${clusterIngress.join(',')}`;
+    this.egressSide[index] = egressKey === '|' ? 0 : this.classId('eg', egressKey, () =>
+      this.egressClasses.push({ policies: egress, cluster: clusterEgress, namedPorts: [], sample: index }) - 1);
+    this.ingressSide[index] = ingressKey === '|' ? 0 : this.classId('in', `${ingressKey}#${namedKey}`, () =>
+      this.ingressClasses.push({ policies: ingress, cluster: clusterIngress, namedPorts: named, sample: index }) - 1);
+    const hostNetwork = e.kind === 'pod' && e.hostNetwork;
+    this.egressVerdictSide[index] = hostNetwork ? 0 : this.egressSide[index];
+    this.ingressVerdictSide[index] = hostNetwork ? 0 : this.ingressSide[index];
+    const peerSet = new Set(peers);
+    const cpeerSet = new Set(cpeers);
     this.asDestination[index] = this.classId('dst', `${peerKey}#${namedKey}`, () =>
-      this.destinationClasses.push({ peers: new Set(peers), namedPorts: named }) - 1);
+      this.destinationClasses.push({ peers: peerSet, cpeers: cpeerSet, namedPorts: named, flags, sample: index }) - 1);
     this.asSource[index] = this.classId('src', peerKey, () =>
-      this.sourceClasses.push({ peers: new Set(peers), namedPorts: [] }) - 1);
+      this.sourceClasses.push({ peers: peerSet, cpeers: cpeerSet, namedPorts: [], flags, sample: index }) - 1);
     return index;
+  }
+
+  private matchNetworkPeers(ip: IpAddress, out: number[]): void {
+    for (const id of this.clusterNetworkPeerIds) {
+      const peer = this.clusterPeers[id] as { cidrs: readonly Cidr[] };
+      if (peer.cidrs.some((c) => cidrContainsIp(c, ip))) out.push(id);
+    }
+  }
+
+  private matchNodePeers(node: NodeInfo, out: number[]): void {
+    for (const id of this.clusterNodePeerIds) {
+      const peer = this.clusterPeers[id] as { nodeSelector: any };
+      if (selectorMatches(peer.nodeSelector, node.labels)) out.push(id);
+    }
   }
 
   private selectorPeersFor(namespace: string): number[] {
@@ -541,6 +1161,31 @@ export class Analysis {
     return list;
   }
 
+  /** Cluster policies whose subject's namespace selector matches the namespace. */
+  private subjectsFor(namespace: string): number[] {
+    let list = this.subjectsByNamespace.get(namespace);
+    if (!list) {
+      const labels = this.inventory.namespace(namespace).labels;
+      list = [];
+      this.clusterPolicies.forEach((p, i) => {
+        if (selectorMatches(p.subject.namespaceSelector, labels)) list!.push(i);
+      });
+      this.subjectsByNamespace.set(namespace, list);
+    }
+    return list;
+  }
+
+  /** Cluster `pods`/`namespaces` peers whose namespace selector matches the namespace. */
+  private clusterPodPeersFor(namespace: string): number[] {
+    let list = this.clusterPodPeersByNamespace.get(namespace);
+    if (!list) {
+      const labels = this.inventory.namespace(namespace).labels;
+      list = this.clusterPodPeerIds.filter((id) => selectorMatches((this.clusterPeers[id] as { namespaceSelector: any }).namespaceSelector, labels));
+      this.clusterPodPeersByNamespace.set(namespace, list);
+    }
+    return list;
+  }
+
   private externalAddress(ip: IpAddress): number {
     const endpoint = externalAddress(ip.family, ip.value);
     const known = this.endpointIndex.get(endpoint.id);
@@ -549,11 +1194,20 @@ export class Analysis {
   }
 
   private buildExternalRanges(): ExternalEndpoint[] {
-    const ipPeers = this.ipPeerIds.map((id) => this.peers[id] as IpBlockPeer);
-    const v6 = ipPeers.some((p) => p.cidr.family === 6) || this.pods.some((p) => p.ip?.family === 6);
-    return splitAddressSpace(ipPeers, v6 ? [4, 6] : [4])
+    const blocks: IpBlockPeer[] = this.ipPeerIds.map((id) => this.peers[id] as IpBlockPeer);
+    const asBlock = (cidr: Cidr): IpBlockPeer => ({ kind: 'ipBlock', cidr, except: [], key: `ip:${cidr.text}` });
+    for (const id of this.clusterNetworkPeerIds) for (const c of (this.clusterPeers[id] as { cidrs: readonly Cidr[] }).cidrs) blocks.push(asBlock(c));
+    if (this.clusterNodePeerIds.length > 0) {
+      for (const node of this.nodesByName.values()) for (const a of node.addresses) blocks.push(asBlock(hostCidr(a)));
+    }
+    const v6 = blocks.some((p) => p.cidr.family === 6) || this.pods.some((p) => p.ip?.family === 6);
+    return splitAddressSpace(blocks, v6 ? [4, 6] : [4])
       .map((r) => this._endpoints[this.indexOf(externalRange(r.family, r.first, r.last))] as ExternalEndpoint);
   }
+}
+
+function outcomeOf(action: ClusterAction): TierDecision['outcome'] {
+  return action === 'Accept' ? 'allowed' : action === 'Deny' ? 'denied' : 'passed';
 }
 
 function ruleMatchesPeers(cr: CompiledRule, peers: ReadonlySet<number>): boolean {

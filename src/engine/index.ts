@@ -54,6 +54,7 @@
 export * from './conn-set';
 export * from './label-selector';
 export * from './policy';
+export * from './cluster-policy';
 export * from './inventory';
 export * from './endpoint';
 export * from './external-ranges';

@@ -1,12 +1,17 @@
 /**
- * What the engine knows about a cluster: namespaces, endpoints (one per workload or pod) and
- * NetworkPolicies. Built from plain manifest objects (this library's output, Helm output, a
- * cluster dump) or by hand. Mutable; `Analysis` takes a snapshot of it.
+ * What the engine knows about a cluster: namespaces, endpoints (one per workload or pod),
+ * NetworkPolicies, the cluster-wide policies of network-policy-api and nodes. Built from plain
+ * manifest objects (this library's output, Helm output, a cluster dump) or by hand. Mutable;
+ * `Analysis` takes a snapshot of it.
  */
+import { ClusterPolicy, normalizeClusterPolicy } from './cluster-policy';
 import { ProtocolName, PROTOCOLS } from './conn-set';
 import { Labels } from './label-selector';
 import { Policy, normalizePolicy } from './policy';
-import { IpAddress, isListKind, listItem, NAMESPACE_NAME_LABEL, parseIp, portNumberError, UnmodelledPolicyKind, unmodelledPolicyKind } from '../k8s';
+import {
+  formatPolicyError, IpAddress, isClusterPolicyObject, isListKind, listItem, NAMESPACE_NAME_LABEL, parseIp, portNumberError,
+  UnmodelledPolicyKind, unmodelledPolicyKind, validateClusterNetworkPolicy,
+} from '../k8s';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -52,7 +57,10 @@ export interface PodEndpoint {
   readonly labels: Labels;
   readonly ports: readonly ContainerPort[];
   readonly hostNetwork: boolean;
+  /** the pod's IP (a hostNetwork pod's is its node's) */
   readonly ip?: IpAddress;
+  /** the node the pod runs on (`spec.nodeName`), when known: what `nodes` peers match a hostNetwork pod by */
+  readonly node?: string;
   /** the manifest object, when it came from one */
   readonly raw?: any;
 }
@@ -65,8 +73,34 @@ export interface PodInput {
   readonly hostNetwork?: boolean;
   /** IPv4 or IPv6 literal */
   readonly ip?: string;
+  /** the node's name (`spec.nodeName`) */
+  readonly node?: string;
   readonly workloadKind?: string;
   readonly raw?: any;
+}
+
+/** A node: what `nodes` peers of cluster policies select (by labels) and match (by address). */
+export interface NodeInfo {
+  readonly name: string;
+  readonly labels: Labels;
+  /** the IPs of `status.addresses` (InternalIP, ExternalIP; host names are not addresses) */
+  readonly addresses: readonly IpAddress[];
+  readonly raw?: any;
+}
+
+export interface NodeInput {
+  readonly name: string;
+  readonly labels?: Record<string, string>;
+  /** IPv4 or IPv6 literals */
+  readonly addresses?: readonly string[];
+  readonly raw?: any;
+}
+
+/** An object that replaced an earlier one of the same kind and name (the later one is kept, as `kubectl apply` does). */
+export interface DuplicateObject {
+  readonly kind: string;
+  /** `namespace/name`, or `name` for a cluster-scoped kind */
+  readonly id: string;
 }
 
 /** Validates a NetworkPolicy manifest; returns error lines (`field: Invalid value: ...`), empty when valid. */
@@ -89,12 +123,17 @@ export class Inventory {
   /** `namespace/name`s always shown with their kind (see `qualifyNames`) */
   private readonly _qualified = new Set<string>();
   private readonly _policies = new Map<string, Policy>();
+  /** by kind and name */
+  private readonly _clusterPolicies = new Map<string, ClusterPolicy>();
+  private readonly _nodes = new Map<string, NodeInfo>();
   /** `namespace/generateName` -> how many objects used it, per kind of object */
   private readonly _generated = new Map<string, number>();
   /** manifest kinds that were read but carry no endpoint or policy (Service, ConfigMap, ...) */
   public readonly ignoredKinds = new Map<string, number>();
   /** objects of policy kinds the analysis does not model, in input order */
   public readonly unmodelledPolicies: UnmodelledPolicy[] = [];
+  /** objects that replaced an earlier one of the same kind and name, in input order */
+  public readonly duplicates: DuplicateObject[] = [];
   private _version = 0;
 
   public constructor(private readonly validator?: PolicyValidator) {}
@@ -141,10 +180,13 @@ export class Inventory {
       ports,
       hostNetwork: input.hostNetwork === true,
       ip,
+      node: input.node || undefined,
       raw: input.raw,
     };
     // the same kind, namespace and name again: it replaces the first (as a second apply does)
-    this._pods.set(podKey(workloadKind, namespace, input.name), pod);
+    const key = podKey(workloadKind, namespace, input.name);
+    if (this._pods.has(key)) this.duplicates.push({ kind: workloadKind, id: baseId });
+    this._pods.set(key, pod);
     this.ensureNamespace(namespace);
     this._version++;
     return this.named(pod);
@@ -199,6 +241,7 @@ export class Inventory {
       obj = { ...obj, metadata: { ...meta, name } };
     }
     const policy = normalizePolicy(obj, DEFAULT_NAMESPACE);
+    if (this._policies.has(policy.id)) this.duplicates.push({ kind: 'NetworkPolicy', id: policy.id });
     this._policies.set(policy.id, policy);
     this.ensureNamespace(policy.namespace);
     this._version++;
@@ -206,7 +249,45 @@ export class Inventory {
   }
 
   /**
-   * Adds one manifest object: a NetworkPolicy, a Namespace, a workload (one endpoint from its pod
+   * Adds a ClusterNetworkPolicy (`v1alpha2`), AdminNetworkPolicy or BaselineAdminNetworkPolicy
+   * (`v1alpha1`) manifest object. Always validated first (`validateClusterNetworkPolicy`: the
+   * engine does not guess what an invalid one means); throws listing the errors. A second
+   * object of one kind and name replaces the first (recorded in `duplicates`).
+   */
+  public addClusterPolicy(obj: any): ClusterPolicy {
+    const errors = validateClusterNetworkPolicy(obj);
+    const kind = String(obj?.kind);
+    if (errors.length > 0) {
+      throw new Error(`${kind} ${obj?.metadata?.name ?? obj?.metadata?.generateName ?? '(unnamed)'} is invalid: ${errors.map(formatPolicyError).join('; ')}`);
+    }
+    const meta = obj.metadata;
+    const name = meta.name ? String(meta.name) : this.generatedName(kind, '', String(meta.generateName));
+    const policy = normalizeClusterPolicy(obj, name);
+    const key = `${kind}\0${name}`;
+    if (this._clusterPolicies.has(key)) this.duplicates.push({ kind, id: name });
+    this._clusterPolicies.set(key, policy);
+    this._version++;
+    return policy;
+  }
+
+  /** Adds a node (for `nodes` peers of cluster policies). A second node of one name replaces the first. */
+  public addNode(input: NodeInput): NodeInfo {
+    if (!input.name) throw new Error('A node needs a name');
+    const addresses = (input.addresses ?? []).map((a) => {
+      const ip = parseIp(a);
+      if (!ip) throw new Error(`Node ${input.name}: invalid IP address "${a}" (expected an IPv4 or IPv6 literal)`);
+      return ip;
+    });
+    const node: NodeInfo = { name: input.name, labels: { ...(input.labels ?? {}) }, addresses, raw: input.raw };
+    if (this._nodes.has(node.name)) this.duplicates.push({ kind: 'Node', id: node.name });
+    this._nodes.set(node.name, node);
+    this._version++;
+    return node;
+  }
+
+  /**
+   * Adds one manifest object: a NetworkPolicy, a ClusterNetworkPolicy, AdminNetworkPolicy or
+   * BaselineAdminNetworkPolicy, a Namespace, a Node, a workload (one endpoint from its pod
    * template) or a `List` of them. Other kinds are counted in `ignoredKinds`.
    */
   public addManifest(obj: any): void {
@@ -222,6 +303,21 @@ export class Inventory {
       const name = meta.name || (meta.generateName ? `${meta.generateName}*` : '(unnamed)');
       this.unmodelledPolicies.push({ ...unmodelled, id: meta.namespace ? `${meta.namespace}/${name}` : name, raw: obj });
       this._version++;
+      return;
+    }
+    if (isClusterPolicyObject(obj)) {
+      this.addClusterPolicy(obj);
+      return;
+    }
+    if (kind === 'Node') {
+      const addresses: unknown[] = Array.isArray(obj.status?.addresses) ? obj.status.addresses.map((a: any) => a?.address) : [];
+      this.addNode({
+        name: obj.metadata?.name,
+        labels: obj.metadata?.labels ?? {},
+        // host names (Hostname, InternalDNS, ExternalDNS) are not addresses
+        addresses: addresses.filter((a): a is string => typeof a === 'string' && parseIp(a) !== undefined),
+        raw: obj,
+      });
       return;
     }
     if (kind === 'NetworkPolicy') {
@@ -251,13 +347,16 @@ export class Inventory {
     const name = !meta.name && typeof meta.generateName === 'string' && meta.generateName
       ? this.generatedName(kind, namespace, meta.generateName)
       : meta.name;
+    const hostNetwork = spec.hostNetwork === true;
     this.addPod({
       namespace,
       name,
       labels: template.metadata?.labels ?? {},
       ports,
-      hostNetwork: spec.hostNetwork === true,
-      ip: kind === 'Pod' ? obj.status?.podIP : undefined,
+      hostNetwork,
+      // a hostNetwork pod has its node's address (`status.podIP` = `status.hostIP`)
+      ip: kind === 'Pod' ? (obj.status?.podIP || (hostNetwork ? obj.status?.hostIP : undefined)) : undefined,
+      node: typeof spec.nodeName === 'string' ? spec.nodeName : undefined,
       workloadKind: kind,
       raw: obj,
     });
@@ -274,6 +373,15 @@ export class Inventory {
 
   public get policies(): readonly Policy[] {
     return [...this._policies.values()];
+  }
+
+  /** ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies, in the order first added. */
+  public get clusterPolicies(): readonly ClusterPolicy[] {
+    return [...this._clusterPolicies.values()];
+  }
+
+  public get nodes(): readonly NodeInfo[] {
+    return [...this._nodes.values()];
   }
 
   public namespace(name: string): NamespaceInfo {

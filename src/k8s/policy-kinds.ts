@@ -1,9 +1,11 @@
 /**
  * Network policy kinds that change what a real cluster allows but that the analysis does not
- * model: a CNI's own policies (Cilium, Calico, Antrea, OVN-Kubernetes, OpenShift), the
- * cluster-wide tiers of network-policy-api, and the like. The engine reads only Kubernetes
- * NetworkPolicies (networking.k8s.io/v1), so where any of these are applied its verdicts hold
- * only for the NetworkPolicies; the CLI names every such object it read (SECURITY.md).
+ * model: a CNI's own policies (Cilium, Calico, Antrea, OVN-Kubernetes, OpenShift) and the
+ * like. The engine reads Kubernetes NetworkPolicies (networking.k8s.io/v1) and the cluster-wide
+ * tiers of network-policy-api (`policy.networking.k8s.io` ClusterNetworkPolicy,
+ * AdminNetworkPolicy, BaselineAdminNetworkPolicy: SEMANTICS.md section 8), so where any of
+ * these are applied its verdicts hold only for the policies it reads; the CLI names every such
+ * object it read (SECURITY.md).
  *
  * Matched by API group and kind (the version does not matter: every version of these kinds
  * enforces something).
@@ -27,9 +29,6 @@ const KINDS: readonly UnmodelledPolicyKind[] = [
   { group: 'crd.projectcalico.org', kind: 'GlobalNetworkPolicy', enforcedBy: 'Calico' },
   { group: 'crd.antrea.io', kind: 'NetworkPolicy', enforcedBy: 'Antrea' },
   { group: 'crd.antrea.io', kind: 'ClusterNetworkPolicy', enforcedBy: 'Antrea' },
-  { group: 'policy.networking.k8s.io', kind: 'AdminNetworkPolicy', enforcedBy: 'network-policy-api' },
-  { group: 'policy.networking.k8s.io', kind: 'BaselineAdminNetworkPolicy', enforcedBy: 'network-policy-api' },
-  { group: 'policy.networking.k8s.io', kind: 'ClusterNetworkPolicy', enforcedBy: 'network-policy-api' },
   { group: 'k8s.ovn.org', kind: 'EgressFirewall', enforcedBy: 'OVN-Kubernetes' },
   { group: 'network.openshift.io', kind: 'EgressNetworkPolicy', enforcedBy: 'OpenShift SDN' },
   { group: 'k8s.cni.cncf.io', kind: 'MultiNetworkPolicy', enforcedBy: 'multi-networkpolicy' },

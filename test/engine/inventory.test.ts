@@ -79,12 +79,59 @@ describe('policy kinds the analysis does not model', () => {
     const inv = new Inventory();
     inv.addManifest({ apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { name: 'x', namespace: 'shop' }, spec: {} });
     inv.addManifest({ apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'y', namespace: 'shop' }, spec: { selector: 'all()' } });
-    inv.addManifest({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'z' }, spec: {} });
+    inv.addManifest({ apiVersion: 'crd.antrea.io/v1beta1', kind: 'ClusterNetworkPolicy', metadata: { name: 'z' }, spec: {} });
     expect(inv.policies).toEqual([]);
+    expect(inv.clusterPolicies).toEqual([]);
     expect(inv.unmodelledPolicies.map((p) => [p.kind, p.id, p.enforcedBy])).toEqual([
       ['CiliumNetworkPolicy', 'shop/x', 'Cilium'],
       ['NetworkPolicy', 'shop/y', 'Calico'],
-      ['AdminNetworkPolicy', 'z', 'network-policy-api'],
+      ['ClusterNetworkPolicy', 'z', 'Antrea'],
     ]);
+  });
+
+  test('network-policy-api\'s kinds are read (SEMANTICS.md section 8), not kept aside; an invalid one is refused with its fields', () => {
+    const inv = new Inventory();
+    inv.addManifest({
+      apiVersion: 'policy.networking.k8s.io/v1alpha1',
+      kind: 'AdminNetworkPolicy',
+      metadata: { name: 'a' },
+      spec: { priority: 1, subject: { namespaces: {} }, egress: [{ action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }] },
+    });
+    inv.addManifest({
+      apiVersion: 'policy.networking.k8s.io/v1alpha2',
+      kind: 'ClusterNetworkPolicy',
+      metadata: { name: 'b' },
+      spec: { tier: 'Baseline', priority: 1, subject: { namespaces: {} }, ingress: [{ action: 'Accept', from: [{ namespaces: {} }] }] },
+    });
+    inv.addManifest({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'default' }, spec: { subject: { namespaces: {} } } });
+    expect(inv.unmodelledPolicies).toEqual([]);
+    expect(inv.clusterPolicies.map((p) => [p.id, p.tier, p.priority])).toEqual([
+      ['AdminNetworkPolicy a', 'Admin', 1],
+      ['ClusterNetworkPolicy b', 'Baseline', 1],
+      ['BaselineAdminNetworkPolicy default', 'Baseline', undefined],
+    ]);
+    expect(() => inv.addManifest({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'z' }, spec: {} }))
+      .toThrow('AdminNetworkPolicy z is invalid: spec.priority: Required value; spec.subject: Required value');
+  });
+
+  test('Nodes are read with their labels and the IPs of status.addresses (host names are not addresses)', () => {
+    const inv = new Inventory();
+    inv.addManifest({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1', labels: { zone: 'a' } },
+      status: { addresses: [{ type: 'InternalIP', address: '10.0.0.1' }, { type: 'Hostname', address: 'n1' }, { type: 'InternalIP', address: 'fd00::1' }] },
+    });
+    expect(inv.nodes.map((n) => [n.name, n.labels, n.addresses.map((a) => a.family)])).toEqual([['n1', { zone: 'a' }, [4, 6]]]);
+    expect(inv.ignoredKinds.has('Node')).toBe(false);
+  });
+
+  test('an object of one kind and name twice: the later is kept, the replacement recorded', () => {
+    const inv = new Inventory();
+    inv.addManifest(workload('Deployment', 'db'));
+    inv.addManifest(workload('Deployment', 'db'));
+    inv.addManifest({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'default' }, spec: { subject: { namespaces: {} } } });
+    inv.addManifest({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'default' }, spec: { subject: { namespaces: {} } } });
+    expect(inv.duplicates).toEqual([{ kind: 'Deployment', id: 'shop/db' }, { kind: 'BaselineAdminNetworkPolicy', id: 'default' }]);
   });
 });
