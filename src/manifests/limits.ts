@@ -17,7 +17,11 @@ export const LIMITS = {
   maxObjects: 200_000,
   /** nesting depth of mappings and sequences (an object's top level is depth 1) */
   maxDepth: 256,
-  /** characters of one mapping key */
+  /**
+   * characters of one YAML mapping key: libyaml (so kubectl) refuses an implicit key whose ':' is
+   * further than 1024 characters from its start. JSON keys are read whatever their length, as
+   * kubectl reads them.
+   */
   maxKeyLength: 1024,
   /**
    * nodes that YAML aliases may add to one document, beyond the nodes written in it: aliases

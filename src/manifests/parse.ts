@@ -3,11 +3,15 @@
  * flattened, empty documents skipped. Every object keeps where it came from (document, line,
  * and the line of each field), so that an error can name it.
  *
- * Used by the CLI (through `read.ts`) and by `NetworkModel.fromYaml`-style entry points; it
- * knows nothing about what the objects mean.
+ * YAML is read by `yaml-reader.ts` and JSON by `json-reader.ts`, both as kubectl reads them
+ * (scalars as `scalars.ts` resolves them), with the limits of `limits.ts` and costs linear in the
+ * text. Used by the CLI (through `read.ts`) and by `NetworkModel.fromYaml`-style entry points;
+ * it knows nothing about what the objects mean.
  */
-import { isMap, isNode, isPair, isSeq, LineCounter, Node as YamlNode, parseAllDocuments, parseDocument } from 'yaml';
 import { ManifestDoc, ManifestError } from './describe';
+import { locateJson, readJson } from './json-reader';
+import { FieldOffsets, fieldOffset, LineIndex, ReadError } from './text-position';
+import { readYaml } from './yaml-reader';
 import { isListKind, listItem } from '../k8s';
 
 /** true when a value looks like a Kubernetes object (it has `apiVersion` and `kind`). */
@@ -21,24 +25,24 @@ interface RawDoc {
   readonly index: number;
   readonly line?: number;
   /** the line of a node of the document, by its path of keys and indexes */
-  readonly lineAt?: (path: readonly (string | number)[]) => number | undefined;
-  /** false when `lineAt` is costly (JSON: parsed again on demand), so only used for errors */
-  readonly cheapLines?: boolean;
+  readonly lineAt: (path: readonly (string | number)[]) => number | undefined;
+  /** false when `lineAt` is costly (JSON: read again on demand), so only used for errors */
+  readonly cheapLines: boolean;
 }
 
 /**
  * Parses the text of one input (YAML with any number of documents, or JSON) into objects.
  * `List` and `*List` kinds are flattened into their items; empty documents are skipped.
- * Throws a `ManifestError` naming the source and line for text that does not parse, or for a
- * document that is not an object.
+ * Throws a `ManifestError` naming the source, line and column for text that does not parse (the
+ * message says what was expected, never quoting the text), or naming the document that is not
+ * an object.
  */
 export function parseManifests(text: string, source: string): ManifestDoc[] {
-  text = text.replace(/^\uFEFF/, ''); // a byte-order mark, as some Windows editors write
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, as some Windows editors write
   const raw = looksLikeJson(text) ? parseJson(text, source) : parseYaml(text, source);
   const docs: ManifestDoc[] = [];
-  for (const r of raw) {
-    flatten(r.value, r, source, docs);
-  }
+  // (the number of objects of all inputs together is bounded by read.ts, LIMITS.maxObjects)
+  for (const r of raw) flatten(r.value, r, source, docs);
   return docs;
 }
 
@@ -50,7 +54,7 @@ function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]
     return;
   }
   if (typeof value !== 'object') {
-    throw new ManifestError(`document ${raw.index + 1} is not a Kubernetes object but ${describeScalar(value)}`, source, raw.line);
+    throw new ManifestError(`document ${raw.index + 1} is not a Kubernetes object but ${describeValue(value)}`, source, raw.line);
   }
   if (isListKind(value)) {
     const list = value as any;
@@ -66,34 +70,32 @@ function pushObject(
   value: unknown, raw: RawDoc, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[],
 ): void {
   if (value === null || value === undefined) return;
-  const line = (raw.cheapLines ? raw.lineAt?.(prefix) : undefined) ?? raw.line;
+  const line = (raw.cheapLines ? raw.lineAt(prefix) : undefined) ?? raw.line;
   if (typeof value !== 'object' || Array.isArray(value)) {
     const where = item === undefined ? `document ${raw.index + 1}` : `item ${item + 1} of document ${raw.index + 1}`;
-    throw new ManifestError(`${where} is not a Kubernetes object but ${describeScalar(value)}`, source, line);
+    throw new ManifestError(`${where} is not a Kubernetes object but ${describeValue(value)}`, source, line);
   }
   if (isListKind(value)) {
     // a List inside a List: its items are not located (rare)
-    flatten(value, { value, index: raw.index, line }, source, out);
+    flatten(value, { value, index: raw.index, line, lineAt: () => undefined, cheapLines: true }, source, out);
     return;
   }
   const doc: { -readonly [K in keyof ManifestDoc]: ManifestDoc[K] } = { object: value, source, index: raw.index };
   if (item !== undefined) doc.item = item;
   if (line !== undefined) doc.line = line;
   const lineAt = raw.lineAt;
-  if (lineAt) {
-    Object.defineProperty(doc, 'fieldLine', {
-      enumerable: false,
-      value: (fieldPath: string) => {
-        const keys = [...prefix, ...parseFieldPath(fieldPath)];
-        // the field itself, or the closest enclosing one that is written
-        for (let n = keys.length; n >= prefix.length; n--) {
-          const l = lineAt(keys.slice(0, n));
-          if (l !== undefined) return l;
-        }
-        return undefined;
-      },
-    });
-  }
+  Object.defineProperty(doc, 'fieldLine', {
+    enumerable: false,
+    value: (fieldPath: string) => {
+      const keys = [...prefix, ...parseFieldPath(fieldPath)];
+      // the field itself, or the closest enclosing one that is written
+      for (let n = keys.length; n >= prefix.length; n--) {
+        const l = lineAt(keys.slice(0, n));
+        if (l !== undefined) return l;
+      }
+      return undefined;
+    },
+  });
   out.push(doc);
 }
 
@@ -109,92 +111,87 @@ export function parseFieldPath(fieldPath: string): (string | number)[] {
   return keys;
 }
 
-function describeScalar(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value)}`;
-  return `the ${typeof value} ${String(value)}`;
+/**
+ * What a document that is not an object holds, without its content: a file named by mistake
+ * (a link to /proc/self/environ, a key file) must not have its text printed in a CI log.
+ */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${count(value.length, 'item')}`;
+  if (typeof value === 'string') return `a text of ${count(value.length, 'character')}`;
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return `a ${typeof value}`;
 }
 
+function count(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : `${word}s`}`;
+}
+
+/** JSON is what starts with `{` or `[` (after white space). */
 function looksLikeJson(text: string): boolean {
-  const t = text.trimStart().replace(/^\uFEFF/, '');
-  return t.startsWith('{') || t.startsWith('[');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    return c === 123 || c === 91;
+  }
+  return false;
 }
 
-/** JSON, read strictly as kubectl does for input that starts with `{` or `[`. */
+function readError(e: unknown, kind: string, text: string, source: string): never {
+  if (e instanceof ReadError) {
+    const at = new LineIndex(text).position(e.offset);
+    throw new ManifestError(`invalid ${kind}: ${e.message}`, source, at.line, at.column);
+  }
+  throw e;
+}
+
+/** JSON, read strictly as kubectl and the API server read it. */
 function parseJson(text: string, source: string): RawDoc[] {
-  let value: unknown;
+  let stream;
   try {
-    value = JSON.parse(text);
+    stream = readJson(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    const at = pos ? lineAndColumn(text, Number(pos[1])) : undefined;
-    const short = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-    throw new ManifestError(`invalid JSON: ${short}`, source, at?.line, at?.column);
+    readError(e, 'JSON', text, source);
   }
-  // lines are only needed to point at an error: the text is parsed again (as YAML) then
-  let located: ((keys: readonly (string | number)[]) => number | undefined) | null | undefined;
-  const lineAt = (keys: readonly (string | number)[]) => {
-    if (located === undefined) {
-      try {
-        const lineCounter = new LineCounter();
-        const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-        located = doc.errors.length > 0 ? null : locator(doc.contents as YamlNode | null, lineCounter);
-      } catch {
-        located = null;
-      }
-    }
-    return located ? located(keys) : undefined;
-  };
-  return [{ value, index: 0, lineAt, cheapLines: false }];
-}
-
-/** The line of a node of a parsed YAML document, by its path of keys and indexes. */
-function locator(contents: YamlNode | null, lineCounter: LineCounter): (keys: readonly (string | number)[]) => number | undefined {
-  const lineOf = (node: unknown): number | undefined => {
-    const range = (node as YamlNode | undefined)?.range;
-    return range ? lineCounter.linePos(range[0]).line : undefined;
-  };
-  return (keys) => {
-    if (!contents) return undefined;
-    if (keys.length === 0) return lineOf(contents);
-    if (!isMap(contents) && !isSeq(contents)) return undefined;
-    const node = contents.getIn(keys, true);
-    return isNode(node) || isPair(node) ? lineOf(node) : undefined;
-  };
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastNewline = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) { line++; lastNewline = i; }
-  }
-  return { line, column: offset - lastNewline };
+  // lines are only needed to point at an error: the text is read again (exactly) then, once
+  let located: { fields: FieldOffsets; values: unknown[]; offsets: number[]; lines: LineIndex } | undefined;
+  return stream.values.map((value, index) => ({
+    value,
+    index,
+    cheapLines: false,
+    lineAt: (path: readonly (string | number)[]) => {
+      if (located === undefined) located = { ...locateJson(text), lines: new LineIndex(text) };
+      const offset = fieldOffset(located.fields, located.values[index], located.offsets[index], path);
+      return offset === undefined ? undefined : located.lines.line(offset);
+    },
+  }));
 }
 
 function parseYaml(text: string, source: string): RawDoc[] {
-  const lineCounter = new LineCounter();
-  // YAML 1.1, as Kubernetes reads it: `yes`, `on` are booleans, `0755` is octal
-  const documents = parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false });
-  const out: RawDoc[] = [];
-  documents.forEach((doc, index) => {
-    const error = doc.errors[0];
-    if (error) {
-      const pos = error.pos?.[0] !== undefined ? lineCounter.linePos(error.pos[0]) : undefined;
-      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      throw new ManifestError(`invalid YAML: ${message}`, source, pos?.line, pos?.col);
-    }
-    const contents = doc.contents as YamlNode | null;
-    if (contents === null || contents === undefined) return;
-    const lineAt = locator(contents, lineCounter);
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      throw new ManifestError(`invalid YAML: ${e instanceof Error ? e.message : String(e)}`, source, lineAt([]));
-    }
-    out.push({ value, index, line: lineAt([]), lineAt, cheapLines: true });
+  let stream;
+  try {
+    stream = readYaml(text);
+  } catch (e) {
+    readError(e, 'YAML', text.replace(/\r\n/g, '\n'), source);
+  }
+  const lines = new LineIndex(stream.text);
+  const { fields, locate } = stream;
+  return stream.documents.map((d) => {
+    // the two top levels are located while reading; deeper fields by reading the document again, once
+    let located: { value: unknown; fields: FieldOffsets } | undefined;
+    return {
+      value: d.value,
+      index: d.index,
+      line: d.offset >= 0 ? lines.line(d.offset) : undefined,
+      cheapLines: true,
+      lineAt: (path: readonly (string | number)[]) => {
+        let offset = path.length <= 2 ? fieldOffset(fields, d.value, d.offset, path) : undefined;
+        if (offset === undefined) {
+          located ??= locate(d);
+          offset = fieldOffset(located.fields, located.value, d.offset, path);
+        }
+        return offset === undefined ? undefined : lines.line(offset);
+      },
+    };
   });
-  return out;
 }

@@ -80,12 +80,12 @@ describe('parseManifests', () => {
     const e = thrown(() => parseManifests('a: 1\nb:\n  c: 1\n   d: 2\n', 'bad.yaml'));
     expect(e.message).toMatch(/^bad\.yaml:\d+:\d+: invalid YAML: /);
     expect(e.message).not.toMatch(/\n/);
-    expect(thrown(() => parseManifests('a: 1\na: 2\n', 'dup.yaml')).message).toBe('dup.yaml:2:1: invalid YAML: Map keys must be unique');
+    expect(thrown(() => parseManifests('a: 1\na: 2\n', 'dup.yaml')).message).toBe('dup.yaml:2:1: invalid YAML: the key "a" appears twice in this mapping (first on line 1); kubectl keeps only the last one');
   });
 
   test('a document that is not an object is an error naming the document', () => {
     const e = thrown(() => parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\nhello\n', 't.yaml'));
-    expect(e.message).toBe('t.yaml:5: document 2 is not a Kubernetes object but the text "hello"');
+    expect(e.message).toBe('t.yaml:5: document 2 is not a Kubernetes object but a text of 5 characters');
   });
 
   test('fieldLine locates a field by its API path, or the closest enclosing field', () => {
@@ -110,6 +110,15 @@ describe('parseManifests', () => {
   test('YAML is read as Kubernetes reads it (YAML 1.1)', () => {
     const [doc] = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels:\n    enabled: yes\n', 'y.yaml');
     expect(doc.object.metadata.labels.enabled).toBe(true);
+    const [ports] = parseManifests('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {ports: [010, 0x50, 0o26, 1_000, 08, 1:20, "010"]}\n', 'p.yaml');
+    expect(ports.object.spec.ports).toEqual([8, 80, 22, 1000, 8, '1:20', '010']);
+  });
+
+  test('what a document that is not an object holds is described, never shown', () => {
+    expect(thrown(() => parseManifests('- s3cret\n', 'x.yaml')).message).toBe('x.yaml:1: item 1 of document 1 is not a Kubernetes object but a text of 6 characters');
+    expect(thrown(() => parseManifests('42\n', 'x.yaml')).message).toBe('x.yaml:1: document 1 is not a Kubernetes object but a number');
+    expect(thrown(() => parseManifests('[[1, 2]]', 'x.json')).message).toBe('x.json: item 1 of document 1 is not a Kubernetes object but a list of 2 items');
+    expect(thrown(() => parseManifests('"SECRET=1"', 'x.json')).message).toBe('x.json:1: document 1 is not a Kubernetes object but a text of 8 characters'); // not { or [: read as YAML;
   });
 });
 
