@@ -25,13 +25,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // cdk8s-plus is not a dependency: Peer.workload() and PodSelector.workload() read any major's
   // synthesized objects. Three majors are dev dependencies, side by side, for the interop tests
   // (test/interop/); cdk8s-plus-28 is also what the examples and benchmarks use.
-  // `yaml` reads manifests for the engine and the CLI. cdk8s bundles it too, but not where our
-  // code can resolve it, so it is bundled here (jsii requires runtime deps to be bundled).
-  bundledDeps: ['yaml@^2.3.2'],
-  // @types/node pinned to the runtime (projen would otherwise ask for a dist-tag the mirror lacks)
+  // @types/node pinned to the runtime (projen would otherwise ask for a dist-tag the mirror lacks).
+  // `yaml` only writes and checks YAML in tests, benchmarks and examples: manifests are read by
+  // src/manifests/yaml-reader.ts, as kubectl reads them.
   devDeps: [
     'fast-check@^4', '@types/node@^20', 'commonmark@^0.31', '@types/commonmark@^0.27',
-    'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-31@^2.6.43', 'cdk8s-plus-33@^2.5.57',
+    'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-31@^2.6.43', 'cdk8s-plus-33@^2.5.57', 'yaml@^2.3.2',
   ],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
