@@ -3,7 +3,7 @@
  * cut to `MAX_QUOTED_VALUE` characters, saying how long it was (`"aaaa…" (4194304 characters)`),
  * and the cost of quoting is bounded by that length, not by the value's size.
  */
-import { visibleText } from './escape';
+import { jsonText } from './escape';
 import { plural } from './plural';
 
 /**
@@ -24,7 +24,7 @@ export interface QuoteOptions {
 /**
  * Quotes a value for a message: strings in double quotes (JSON escapes, so a newline or a quote
  * in the value cannot break the message apart; invisible and bidirectional characters are
- * escaped too, as `visibleText` shows them), numbers and booleans bare, objects and lists as
+ * escaped too, as `jsonText` writes them), numbers and booleans bare, objects and lists as
  * JSON, `undefined` as the word. Values longer than `options.max` characters are cut:
  * `"aaaa…" (4194304 characters)`, `[1,2,3… (a list of 100000 items)`,
  * `{"a":1,… (an object of 12 fields)`.
@@ -32,16 +32,16 @@ export interface QuoteOptions {
 export function quote(value: unknown, options: QuoteOptions = {}): string {
   const max = options.max ?? MAX_QUOTED_VALUE;
   if (typeof value === 'string') {
-    if (value.length <= max) return visibleText(JSON.stringify(value));
-    return `${visibleText(JSON.stringify(cutCodeUnits(value, max))).slice(0, -1)}${ELLIPSIS}" (${value.length} characters)`;
+    if (value.length <= max) return jsonText(value);
+    return `${jsonText(cutCodeUnits(value, max)).slice(0, -1)}${ELLIPSIS}" (${value.length} characters)`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'bigint') return cutText(String(value), max);
   if (value === undefined) return 'undefined';
   const json = boundedJson(value, max);
   if (json === undefined) return cutText(String(value), max); // a cycle, or nothing JSON can write
-  if (json.complete) return visibleText(json.text);
-  return `${visibleText(json.text.slice(0, max))}${ELLIPSIS} (${describeSize(value)})`;
+  if (json.complete) return json.text;
+  return `${json.text.slice(0, max)}${ELLIPSIS} (${describeSize(value)})`;
 }
 
 /**
@@ -66,8 +66,8 @@ function describeSize(value: unknown): string {
 const STOP = Symbol('stop');
 
 /**
- * `JSON.stringify(value)` for the plain data that manifests decode to (and the same text for
- * values with `toJSON`), stopping once the text is longer than `max`: the cost is O(max), however
+ * `jsonText(value)` for the plain data that manifests decode to (and the same text for values
+ * with `toJSON`), stopping once the text is longer than `max`: the cost is O(max), however
  * large or deeply shared the value is. `undefined` for a cycle, or a value JSON cannot write.
  */
 function boundedJson(value: unknown, max: number): { text: string; complete: boolean } | undefined {
@@ -80,7 +80,7 @@ function boundedJson(value: unknown, max: number): { text: string; complete: boo
     if (length > max) throw STOP;
   };
   // a string longer than what is left is cut: JSON.stringify would copy all of it
-  const str = (s: string) => emit(JSON.stringify(s.length > max ? s.slice(0, max + 1) : s));
+  const str = (s: string) => emit(jsonText(s.length > max ? s.slice(0, max + 1) : s));
   const write = (v: unknown, inList: boolean): void => {
     if (v !== null && typeof v === 'object' && typeof (v as any).toJSON === 'function') v = (v as any).toJSON();
     if (v === null) return emit('null');

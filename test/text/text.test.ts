@@ -79,7 +79,7 @@ describe('quote: values from the input are cut to MAX_QUOTED_VALUE characters, s
   test('characters that would mislead a reader are escaped: newlines, bidirectional overrides, separators', () => {
     expect(quote('a\nb')).toBe('"a\\nb"');
     expect(quote('user\u202Eexe.yaml')).toBe('"user\\u202eexe.yaml"');
-    expect(quote('a\u2028b\u0085c\u200bd\ufeff')).toBe('"a\\u2028b\\x85c\\u200bd\\ufeff"');
+    expect(quote('a\u2028b\u0085c\u200bd\ufeff')).toBe('"a\\u2028b\\u0085c\\u200bd\\ufeff"');
     expect(quote({ k: 'x\u2066' })).toBe('{"k":"x\\u2066"}');
   });
 
