@@ -630,7 +630,7 @@ export class Analysis {
             const key = `${direction}|${c.policy.id}|${c.other!.id}`;
             if (found.has(key)) continue;
             const self = this._endpoints[side.sample];
-            const other = this._endpoints[peer.sample];
+            const other = this._endpoints[this.otherThan(side.sample, peer, direction === 'Egress' ? this.asDestination : this.asSource)];
             const [from, to] = direction === 'Egress' ? [self, other] : [other, self];
             found.set(key, {
               tier: c.policy.tier,
@@ -991,6 +991,14 @@ export class Analysis {
       out[cr.rule.action] = out[cr.rule.action].union(m);
     }
     return out;
+  }
+
+  /** An endpoint of the peer class, other than `self` when the class has another one (for an example connection). */
+  private otherThan(self: number, peer: PeerClass, classOf: readonly number[]): number {
+    if (peer.sample !== self) return peer.sample;
+    const cls = classOf[self];
+    for (let i = 0; i < this._endpoints.length; i++) if (i !== self && classOf[i] === cls) return i;
+    return self;
   }
 
   private hasPriorityGroup(cluster: readonly number[]): boolean {
