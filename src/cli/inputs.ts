@@ -5,7 +5,7 @@
  */
 import { Analysis, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
 import { CliError, CommandContext, EXIT_INPUT } from './framework';
-import { formatPolicyError, unmodelledPolicyKind, validateNetworkPolicy, validateWorkload } from '../k8s';
+import { checkNetworkPolicy, formatPolicyError, PolicyError, unmodelledPolicyKind, validateWorkload } from '../k8s';
 import {
   describeObject,
   docLocation,
@@ -43,13 +43,18 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
     throw new CliError(`no Kubernetes object found in ${paths.join(' ')}`, EXIT_INPUT);
   }
 
+  // at most MAX_ERRORS lines are formatted; the rest are only counted
   const errors: string[] = [];
+  let more = 0;
   for (const doc of docs) {
-    for (const e of validate(doc.object)) {
-      errors.push(`${fieldLocation(doc, e.field)}: ${describeObject(doc.object)}: ${formatPolicyError(e)}`);
+    const { errors: found, total } = validate(doc.object);
+    for (const e of found) {
+      if (errors.length < MAX_ERRORS) errors.push(`${fieldLocation(doc, e.field)}: ${describeObject(doc.object)}: ${formatPolicyError(e)}`);
+      else more++;
     }
+    more += total - found.length;
   }
-  if (errors.length > 0) throw invalidInput(errors);
+  if (errors.length > 0) throw invalidInput(errors, more);
 
   reportUnanalyzed(ctx, docs);
   warnDuplicates(ctx, docs);
@@ -70,11 +75,14 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
  * Pods and workloads in their names, labels and container ports. Objects of policy kinds the
  * analysis does not model are not validated (they are reported, see `reportUnanalyzed`).
  */
-function validate(obj: any) {
-  if (unmodelledPolicyKind(obj)) return [];
-  if (obj.kind === 'NetworkPolicy') return validateNetworkPolicy(obj);
-  if (obj.kind === 'Namespace' || WORKLOAD_KINDS[obj.kind]) return validateWorkload(obj);
-  return [];
+function validate(obj: any): { errors: readonly PolicyError[]; total: number } {
+  if (unmodelledPolicyKind(obj)) return { errors: [], total: 0 };
+  if (obj.kind === 'NetworkPolicy') return checkNetworkPolicy(obj);
+  if (obj.kind === 'Namespace' || WORKLOAD_KINDS[obj.kind]) {
+    const errors = validateWorkload(obj);
+    return { errors: errors.slice(0, MAX_ERRORS + 1), total: errors.length };
+  }
+  return { errors: [], total: 0 };
 }
 
 
@@ -133,9 +141,10 @@ function warnDuplicates(ctx: CommandContext, docs: readonly ManifestDoc[]): void
   }
 }
 
-function invalidInput(errors: string[]): CliError {
+function invalidInput(errors: string[], more = 0): CliError {
   const shown = errors.slice(0, MAX_ERRORS);
-  if (errors.length > MAX_ERRORS) shown.push(`... and ${errors.length - MAX_ERRORS} more errors`);
+  const rest = more + Math.max(0, errors.length - MAX_ERRORS);
+  if (rest > 0) shown.push(`... and ${plural(rest, 'more error')}`);
   return new CliError(shown.join('\n'), EXIT_INPUT);
 }
 

@@ -151,9 +151,13 @@ export function internalErrorText(e: unknown, env: Readonly<Record<string, strin
   return text;
 }
 
-/** `cdk8s-netpol: ` before every line of a message. */
+/**
+ * `cdk8s-netpol: ` before every line of a message, each line `terminalText`: an error message
+ * may quote a file name, an option value or an endpoint the user (or a pull request) wrote, and
+ * no escape sequence or bidirectional override from it may reach the terminal or a CI log.
+ */
 function prefixLines(message: string): string {
-  return message.split('\n').map((l) => `${TOOL}: ${l}`).join('\n');
+  return message.split('\n').map((l) => `${TOOL}: ${terminalText(l)}`).join('\n');
 }
 
 function findCommand(name: string): CommandSpec {
@@ -173,7 +177,8 @@ function makeContext(args: ParsedArgs, io: CliIo): CommandContext {
     io,
     style,
     out: (text = '') => io.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-    err: (text: string) => io.stderr.write(`${TOOL}: ${text}\n`),
+    // warnings: the first line prefixed, each line `terminalText` (they name files and objects)
+    err: (text: string) => io.stderr.write(`${TOOL}: ${text.split('\n').map(terminalText).join('\n')}\n`),
     str: (name) => {
       const v = value(name);
       return typeof v === 'string' ? v : undefined;

@@ -93,7 +93,8 @@ describe('errors are bounded in number, length and cost', () => {
     expect(lines[0]).toBe('cdk8s-netpol: <stdin>:1: NetworkPolicy shop/p: spec.ingress[0].from[0].ipBlock.cidr: Invalid value: "nope": ' +
       'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)');
     for (const line of lines) expect(line.length).toBeLessThan(400);
-    expect(lines[lines.length - 1]).toMatch(/^cdk8s-netpol: \.\.\. and \d+ more errors$/);
+    // every error is counted: 100,000 found, 50 shown
+    expect(lines[lines.length - 1]).toBe('cdk8s-netpol: ... and 99950 more errors');
     expect(r.stderr.length).toBeLessThan(51 * 400);
   });
 

@@ -189,3 +189,16 @@ spec: {selector: all(), types: [Egress]}
     expect(r.stderr).toContain('  <stdin>:13: NetworkPolicy shop/x (enforced by Calico)\n');
   });
 });
+
+describe('error messages quote what was written without letting it reach the terminal raw', () => {
+  test.each([
+    [['check', '-', '--from', 'shop/\u001b[2Jweb\u202e', '--to', 'shop/db', '--port', '80']],
+    [['connlist', '-', '--format', 'x\u001b]8;;http://evil\u0007']],
+    [['no\u001b[31mcommand']],
+  ])('%j', async (argv) => {
+    const r = await runCli(argv, { stdin: workload('Deployment', 'db', 'db') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stderr).toMatch(/\\x1b/);
+  });
+});
