@@ -14,8 +14,11 @@ export const IPBLOCK_OPTION: OptionSpec = {
 
 /** The help paragraph about PATHS, for every command that reads manifests. */
 export const PATHS_HELP = `PATHS are files, directories (read recursively: *.yaml, *.yml, *.json) and - for
-standard input; multi-document YAML, JSON and List objects are read. Every NetworkPolicy is
-checked as the API server would: an invalid one stops the command (exit 2).`;
+standard input; multi-document YAML, JSON and List objects are read, scalars as kubectl reads
+them. Every NetworkPolicy, and the names, labels and ports of every workload, are checked as the
+API server would: invalid input stops the command (exit 2). For pull-request content, pass a
+directory (links inside it that lead out of it are skipped), not a shell glob: a path named on
+the command line is followed wherever it leads. Limits: SECURITY.md.`;
 
 /** `-o/--output FILE`, for commands that write a result a file can hold (see `writeOutput`). */
 export function outputOption(description: string): OptionSpec {
