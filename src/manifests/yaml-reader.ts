@@ -89,6 +89,9 @@ for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_
 // the characters a plain scalar cannot start with (besides - ? : followed by a space)
 const INDICATOR = new Uint8Array(128);
 for (const c of ',[]{}#&*!|>\'"%@`') INDICATOR[c.charCodeAt(0)] = 1;
+// the characters a plain scalar's scan must look at: line end, blanks, '#', ':'
+const PLAIN_SPECIAL = new Uint8Array(128);
+for (const c of '\n \t#:') PLAIN_SPECIAL[c.charCodeAt(0)] = 1;
 // the characters of tag URIs (libyaml's yaml_parser_scan_tag_uri), '%' apart
 const URI = new Uint8Array(128);
 for (const c of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-;/?:@&=+$,.!~*'()[]%") URI[c.charCodeAt(0)] = 1;
@@ -190,6 +193,10 @@ class Reader {
   private col = -1;
   /** the offset of the last node read (-1 for an empty node) */
   private nodeStart = -1;
+  /** the next content line, as continues() found it from the line start `aheadFrom` */
+  private aheadFrom = -1;
+  private aheadAt = 0;
+  private aheadLs = 0;
   /** the last value came from an alias (a `<<` merge must then name a mapping) */
   private fromAlias = false;
   private depth = 0;
@@ -305,6 +312,13 @@ class Reader {
     const s = this.s;
     const end = this.end;
     let p = this.pos;
+    if (p === this.aheadFrom) {
+      // continues() found this line
+      this.aheadFrom = -1;
+      this.pos = this.aheadAt;
+      this.ls = this.aheadLs;
+      return (this.col = this.aheadAt - this.aheadLs);
+    }
     for (;;) {
       if (p >= end) {
         this.pos = end;
@@ -772,6 +786,10 @@ class Reader {
     let stop = 0; // 0 line end, 1 comment, 2 key
     for (;;) {
       const d = s.charCodeAt(i);
+      if (d < 128 && PLAIN_SPECIAL[d] === 0) {
+        endContent = ++i;
+        continue;
+      }
       if (d === LF) break;
       if (d === SPACE || d === TAB) {
         i++;
@@ -856,17 +874,30 @@ class Reader {
   private continues(p: number, minIndent: number): boolean {
     const s = this.s;
     const end = this.end;
+    const from = p;
+    let tabs = false;
     for (;;) {
       if (p >= end) return false;
       const ls = p;
       let c = s.charCodeAt(p);
+      while (c === SPACE) c = s.charCodeAt(++p);
+      const spaces = p;
       while (c === SPACE || c === TAB) c = s.charCodeAt(++p);
+      if (spaces !== p) tabs = true;
       if (c === LF) {
         p++;
         continue;
       }
       const col = p - ls;
-      if (col < minIndent) return false;
+      if (col < minIndent) {
+        // the next content line, after lines indented with spaces only: nextContent() need not look again
+        if (!tabs && c !== HASH && !(col === 0 && (c === DOT || c === PERCENT))) {
+          this.aheadFrom = from;
+          this.aheadAt = p;
+          this.aheadLs = ls;
+        }
+        return false;
+      }
       if (c === HASH) return false;
       if (col === 0 && c === DOT && s.startsWith('...', p) && blankz(s.charCodeAt(p + 3))) return false;
       if (col === 0 && c === PERCENT) return false;
