@@ -16,6 +16,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
+  // Node 20 (the build machines') reached end of life; the suite runs on 20 and on 24 (.ci/run),
+  // and the workflows build on 24, the current LTS.
+  minNodeVersion: '20.0.0',
+  workflowNodeVersion: '24.x',
   projenrcTs: true,
 
   // Versions that install from the registry mirror of this workplace (see DEVELOPERS.md).
