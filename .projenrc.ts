@@ -35,6 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     'fast-check@^4', '@types/node@^20', 'commonmark@^0.31', '@types/commonmark@^0.27',
     'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-31@^2.6.43', 'cdk8s-plus-33@^2.5.57', 'yaml@^2.3.2',
+    // the real `cdk8s synth --validate` runs the validation plugin in test/cdk8s-cli/
+    'cdk8s-cli@^2.207.60',
   ],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
