@@ -1,5 +1,5 @@
 /**
- * `cdk8s-netpol connlist PATHS... [--format txt|json|md|csv]`: every allowed connection between
+ * `cdk8s-netpol connlist PATHS... [--format text|json|md|csv]`: every allowed connection between
  * distinct endpoints, as the engine lists it (sorted; outside addresses as ranges split where
  * ipBlocks cut them). This module only formats.
  *
@@ -13,7 +13,7 @@ import { compare, jsonText, markdownText, quote, terminalText, visibleText } fro
 export const CONNLIST: CommandSpec = {
   name: 'connlist',
   summary: 'Every allowed connection between distinct endpoints, one line each, sorted.',
-  usage: 'PATHS... [--format txt|json|md|csv]',
+  usage: 'PATHS... [--format text|json|md|csv]',
   description: `${PATHS_HELP}
 
 Each line is "SOURCE => DESTINATION : CONNECTIONS", e.g.
@@ -22,7 +22,7 @@ Addresses outside the cluster appear as ranges, split where ipBlocks cut them
 (0.0.0.0-9.255.255.255). hostNetwork workloads are left out: NetworkPolicy does not apply
 to them (a note on stderr names them).`,
   options: [
-    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['txt', 'json', 'md', 'csv'], default: 'txt' },
+    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'md', 'csv'], choiceAliases: { txt: 'text' }, default: 'text' },
     {
       name: 'focus',
       type: 'list',
@@ -69,14 +69,14 @@ export function run(ctx: CommandContext): number {
   for (const { endpoint } of analysis.notCoveredEndpoints()) {
     ctx.err(`note: ${terminalText(endpoint.id)} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
   }
-  const format = ctx.str('format') ?? 'txt';
+  const format = ctx.str('format') ?? 'text';
   ctx.io.stdout.write(formatConnlist(lines, format));
   return EXIT_OK;
 }
 
 /**
- * The listing in one of the formats: `txt`, `json`, `md`, `csv`. Ends with a newline unless empty
- * txt. Endpoints and connections are escaped for the format: `terminalText` (txt), `jsonText`,
+ * The listing in one of the formats: `text` (also `txt`), `json`, `md`, `csv`. Ends with a newline
+ * unless empty text. Endpoints and connections are escaped for the format: `terminalText` (text), `jsonText`,
  * `markdownText` (each cell), and for csv `visibleText` then CSV quoting (one record per line).
  */
 export function formatConnlist(lines: readonly ConnLine[], format: string): string {

@@ -50,6 +50,17 @@ export interface OptionSpec {
   readonly description: string;
   /** allowed values (checked by the parser, listed in the help) */
   readonly choices?: readonly string[];
+  /**
+   * other names of choices, accepted and read as the choice they name: `{ txt: 'text' }`. Not
+   * choices of their own: the help and errors list the choices, then say `txt is an alias of text`.
+   */
+  readonly choiceAliases?: Readonly<Record<string, string>>;
+  /**
+   * when a value given with the one-letter alias is not one of the choices, what the user most
+   * likely meant, said after `-f is --format; `: e.g. `use --from for the source` (a letter that
+   * means something else in another tool, or did in an older version, is never silently misread)
+   */
+  readonly shortMisuse?: string;
   /** default value, shown in the help */
   readonly default?: string;
   /** the command cannot run without it */
@@ -174,12 +185,20 @@ export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: rea
       continue;
     }
     // without an inline value, util.parseArgs takes the next argument, whatever it is
-    const value = inline ?? token.value;
+    let value = inline ?? token.value;
     if (value === undefined || (inline === undefined && looksLikeOption(value))) {
       throw new UsageError(`option --${opt.name} needs a value${opt.placeholder ? ` (${opt.placeholder})` : ''}`, spec.name);
     }
     if (opt.choices && !opt.choices.includes(value)) {
-      throw new UsageError(`option --${opt.name}: "${value}" is not one of ${opt.choices.join(', ')}`, spec.name);
+      const canonical = aliasOf(opt, value);
+      if (canonical === undefined) {
+        const notOne = `"${value}" is not one of ${choiceList(opt)}`;
+        if (opt.shortMisuse && opt.short && !arg.startsWith('--')) {
+          throw new UsageError(`-${opt.short} is --${opt.name}; ${opt.shortMisuse} (${notOne})`, spec.name);
+        }
+        throw new UsageError(`option --${opt.name}: ${notOne}`, spec.name);
+      }
+      value = canonical;
     }
     if (opt.type === 'list') {
       const prev = options[opt.name];
@@ -190,6 +209,25 @@ export function parseArgs(spec: Pick<CommandSpec, 'name' | 'options'>, argv: rea
     }
   }
   return { positionals, options };
+}
+
+/** The choice an alias names, if `value` is an alias of one of the option's choices. */
+function aliasOf(opt: OptionSpec, value: string): string | undefined {
+  const aliases = opt.choiceAliases;
+  if (!aliases || !Object.prototype.hasOwnProperty.call(aliases, value)) return undefined;
+  const canonical = aliases[value];
+  return opt.choices?.includes(canonical) ? canonical : undefined;
+}
+
+/** `text, json, md, csv (txt is an alias of text)`: the choices, then what each alias names. */
+function choiceList(opt: OptionSpec): string {
+  return `${(opt.choices ?? []).join(', ')}${aliasNote(opt, ' (', ')')}`;
+}
+
+/** `txt is an alias of text` (and more, `; `-separated), between `open` and `close`; empty without aliases. */
+function aliasNote(opt: OptionSpec, open: string, close: string): string {
+  const notes = Object.entries(opt.choiceAliases ?? {}).map(([alias, choice]) => `${alias} is an alias of ${choice}`);
+  return notes.length > 0 ? `${open}${notes.join('; ')}${close}` : '';
 }
 
 /** The specs in `util.parseArgs` terms: it then knows which options take the next argument. */
@@ -245,7 +283,7 @@ export function commandHelp(tool: string, spec: CommandSpec): string {
   const width = Math.max(...heads.map((h) => h.length));
   options.forEach((o, i) => {
     const extra: string[] = [];
-    if (o.choices) extra.push(`one of: ${o.choices.join(', ')}`);
+    if (o.choices) extra.push(`one of: ${o.choices.join(', ')}${aliasNote(o, '; ', '')}`);
     if (o.default !== undefined) extra.push(`default: ${o.default}`);
     if (o.required) extra.push('required');
     if (o.type === 'list') extra.push('repeatable');

@@ -22,7 +22,7 @@ the annotation  cdk8s-netpol.io/suppress: "NP001=reason, NP012=reason"  on the w
 policy: suppressed findings are still listed, with their reason, and never fail the run.
 SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
   options: [
-    { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'sarif'], default: 'text' },
+    { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'sarif'], choiceAliases: { txt: 'text' }, default: 'text' },
     outputOption('write the findings to FILE instead of stdout (the summary still goes to stderr)'),
     { name: 'strict', type: 'flag', description: 'warnings fail the run too' },
     { name: 'rule', type: 'list', placeholder: 'ID', description: 'run only this rule' },

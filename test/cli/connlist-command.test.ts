@@ -75,7 +75,15 @@ describe('connlist', () => {
   test('an unknown format is a usage error listing the choices', async () => {
     const r = await runCli(['connlist', SHOP, '--format', 'yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/option --format: "yaml" is not one of txt, json, md, csv/);
+    expect(r.stderr).toMatch(/option --format: "yaml" is not one of text, json, md, csv \(txt is an alias of text\)\n/);
+  });
+
+  test('--format text is the plain listing, and txt (its older name) is an alias of it', async () => {
+    const plain = await runCli(['connlist', SHOP]);
+    expect((await runCli(['connlist', SHOP, '--format', 'text'])).stdout).toBe(plain.stdout);
+    expect((await runCli(['connlist', SHOP, '--format', 'txt'])).stdout).toBe(plain.stdout);
+    expect((await runCli(['connlist', SHOP, '--format=txt'])).stdout).toBe(plain.stdout);
+    expect(plain.stdout).toContain('shop/frontend => shop/backend : TCP 8080\n');
   });
 
   test('a List, a typed JSON list and a JSON object, with a warning for a non-Kubernetes file', async () => {

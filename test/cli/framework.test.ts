@@ -161,6 +161,41 @@ describe('parseArgs: the rules of the command line', () => {
   });
 });
 
+describe('choice aliases', () => {
+  const ALIASED: CommandSpec = {
+    ...SPEC,
+    options: [{ name: 'format', short: 'f', type: 'string', description: 'format', choices: ['text', 'json'], choiceAliases: { txt: 'text' }, default: 'text' }],
+  };
+
+  test('an alias is read as the choice it names, in every spelling of the option', () => {
+    for (const argv of [['--format', 'txt'], ['--format=txt'], ['-f', 'txt'], ['-ftxt']]) {
+      expect(parseArgs(ALIASED, argv).options.format).toBe('text');
+    }
+    expect(parseArgs(ALIASED, ['-f', 'text']).options.format).toBe('text');
+    expect(parseArgs(ALIASED, ['-f', 'json']).options.format).toBe('json');
+  });
+
+  test('errors list the choices, and the alias only as an alias', () => {
+    expect(usageError(() => parseArgs(ALIASED, ['-f', 'yaml']))).toBe('option --format: "yaml" is not one of text, json (txt is an alias of text)');
+    // what is not an own key of the aliases is no alias
+    expect(usageError(() => parseArgs(ALIASED, ['-f', 'constructor']))).toBe('option --format: "constructor" is not one of text, json (txt is an alias of text)');
+    expect(usageError(() => parseArgs(ALIASED, ['-f', 'TXT']))).toBe('option --format: "TXT" is not one of text, json (txt is an alias of text)');
+  });
+
+  test('the help says which name is an alias', () => {
+    expect(commandHelp('cdk8s-netpol', ALIASED)).toMatch(/ {2}-f, --format VALUE +format \(one of: text, json; txt is an alias of text; default: text\)\n/);
+  });
+
+  test('shortMisuse: a value given with the letter that is no choice says what the letter is, and what was meant', () => {
+    const misused: CommandSpec = { ...ALIASED, options: [{ ...ALIASED.options[0], shortMisuse: 'use --from for the source' }] };
+    expect(usageError(() => parseArgs(misused, ['-f', 'shop/web']))).toBe('-f is --format; use --from for the source ("shop/web" is not one of text, json (txt is an alias of text))');
+    expect(usageError(() => parseArgs(misused, ['-fshop/web']))).toMatch(/^-f is --format; use --from/);
+    // the long name is not misread: the plain error
+    expect(usageError(() => parseArgs(misused, ['--format', 'shop/web']))).toBe('option --format: "shop/web" is not one of text, json (txt is an alias of text)');
+    expect(parseArgs(misused, ['-f', 'json']).options.format).toBe('json');
+  });
+});
+
 describe('checkArgs', () => {
   test('required options and the number of positionals', () => {
     expect(usageError(() => checkArgs(SPEC, parseArgs(SPEC, ['a'])))).toBe('missing required option: --name N');

@@ -164,8 +164,8 @@ describe('connlist', () => {
     const hostile = [{ from: `shop/${REASON}`, to: '10.0.0.0-10.0.0.255', connections: `TCP 80,${FILE_NAME}` }];
     const benign = [{ from: 'shop/web', to: '10.0.0.0-10.0.0.255', connections: 'TCP 80,443' }];
 
-    test('txt: one line per connection, escaped', () => {
-      expect(formatConnlist(hostile, 'txt')).toBe(`shop/${visibleText(REASON)} => 10.0.0.0-10.0.0.255 : TCP 80,${visibleText(FILE_NAME)}\n`);
+    test('text: one line per connection, escaped', () => {
+      expect(formatConnlist(hostile, 'text')).toBe(`shop/${visibleText(REASON)} => 10.0.0.0-10.0.0.255 : TCP 80,${visibleText(FILE_NAME)}\n`);
     });
 
     test('md: one table row, three cells, the text literal in each', () => {
