@@ -160,6 +160,8 @@ interface SideClass {
   readonly namedPorts: readonly ContainerPort[];
   /** an endpoint of the class, for examples */
   readonly sample: number;
+  /** the class of `cluster` (and, for ingress, `namedPorts`) alone: what the cluster tiers depend on */
+  readonly clusterSide: number;
 }
 
 interface PeerClass {
@@ -169,6 +171,18 @@ interface PeerClass {
   /** what the engine does not know about the endpoint: letters of UNKNOWN_IP, UNKNOWN_NODE, OUTSIDE, DOMAIN */
   readonly flags: string;
   readonly sample: number;
+  /** the class of `cpeers`, `flags` (and, for destinations, `namedPorts`) alone: what the cluster tiers depend on */
+  readonly clusterPeer: number;
+}
+
+/** What the cluster tiers decide for a pair of cluster classes, whatever the NetworkPolicies (interned ids). */
+interface ClusterOutcome {
+  /** allowed by the Admin tier */
+  readonly admin: number;
+  /** left undecided or passed by the Admin tier: for the NetworkPolicy tier, when it isolates the endpoint */
+  readonly next: number;
+  /** `admin` with what the Baseline tier and the default allow of `next`: the answer when NetworkPolicy does not isolate */
+  readonly unisolated: number;
 }
 
 const NONE_ID = 0;
@@ -184,7 +198,7 @@ const OUTSIDE = 'o';
 /** a domain name (`domainConnections`) */
 const DOMAIN = 'd';
 
-const EMPTY_SIDE: SideClass = { policies: [], cluster: [], namedPorts: [], sample: -1 };
+const EMPTY_SIDE: SideClass = { policies: [], cluster: [], namedPorts: [], sample: -1, clusterSide: 0 };
 
 /** What a tier walk records, when asked (explanations, caveats). */
 interface Recorder {
@@ -242,6 +256,9 @@ export class Analysis {
   private readonly destinationClasses: PeerClass[] = [];
   private readonly sourceClasses: PeerClass[] = [];
   private readonly classIds = new Map<string, number>();
+  private readonly clusterClassIds = new Map<string, number>();
+  /** by direction, cluster side class, cluster peer class */
+  private readonly clusterOutcomes: Record<DirectionName, (ClusterOutcome | undefined)[][]> = { Ingress: [], Egress: [] };
 
   // memo tables
   private readonly egressRows: (number[] | undefined)[] = [];
@@ -709,7 +726,7 @@ export class Analysis {
       const peer = this.peers[id] as IpBlockPeer;
       if (peer.cidr.prefix === 0 && peer.except.length === 0) peers.add(id);
     }
-    const peerClass: PeerClass = { peers, cpeers, namedPorts: [], flags: DOMAIN, sample: -1 };
+    const peerClass: PeerClass = { peers, cpeers, namedPorts: [], flags: DOMAIN, sample: -1, clusterPeer: -1 };
     const rec: Recorder = { decisions: [], caveats: [], conflicts: true };
     const verdictSide = this.egressVerdictSide[f];
     const side = this.egressClasses[this.egressSide[f]];
@@ -829,12 +846,48 @@ export class Analysis {
     return id;
   }
 
-  /** What one side lets through, for a class pair. */
+  /**
+   * What one side lets through, for a class pair. With cluster policies, the tiers' part is
+   * computed once per pair of cluster classes (far fewer than the NetworkPolicy classes: policies
+   * of every namespace make their own classes) and combined with the NetworkPolicy union.
+   */
   private sideConns(direction: DirectionName, side: SideClass, peer: PeerClass): ConnSet {
-    if (side.cluster.length === 0) {
-      return this.union(side.policies, direction, peer.peers, this.destinationPortsOf(direction, side, peer));
+    const destPorts = this.destinationPortsOf(direction, side, peer);
+    if (side.cluster.length === 0) return this.union(side.policies, direction, peer.peers, destPorts);
+    const row = (this.clusterOutcomes[direction][side.clusterSide] ??= []);
+    let outcome = peer.clusterPeer < 0 ? undefined : row[peer.clusterPeer];
+    if (!outcome) {
+      outcome = this.clusterOutcome(direction, side, peer, destPorts);
+      if (peer.clusterPeer >= 0) row[peer.clusterPeer] = outcome;
     }
-    return this.walk(direction, side, peer, ConnSet.ALL);
+    if (side.policies.length === 0) return this.conns[outcome.unisolated];
+    if (outcome.next === NONE_ID) return this.conns[outcome.admin];
+    const np = this.union(side.policies, direction, peer.peers, destPorts);
+    if (np.isEmpty) return this.conns[outcome.admin];
+    if (outcome.admin === NONE_ID && outcome.next === ALL_ID) return np;
+    return this.conns[outcome.admin].union(this.conns[outcome.next].intersect(np));
+  }
+
+  /** The tiers' part of a side (see `ClusterOutcome`): `walk` with the NetworkPolicy tier left open. */
+  private clusterOutcome(direction: DirectionName, side: SideClass, peer: PeerClass, destPorts: readonly ContainerPort[]): ClusterOutcome {
+    const cluster = side.cluster;
+    let k = 0;
+    while (k < cluster.length && this.clusterPolicies[cluster[k]].tier === 'Admin') k++;
+    const admin = this.walkTier(direction, 'Admin', cluster.slice(0, k), peer, destPorts, ConnSet.ALL);
+    const next = admin.remaining.union(admin.passed);
+    const baseline = this.walkTier(direction, 'Baseline', cluster.slice(k), peer, destPorts, next);
+    const unisolated = admin.allowed.union(baseline.allowed).union(baseline.remaining).union(baseline.passed);
+    return { admin: this.intern(admin.allowed), next: this.intern(next), unisolated: this.intern(unisolated) };
+  }
+
+  private clusterClassId(role: string, key: string): number {
+    const k = `${role}|${key}`;
+    let id = this.clusterClassIds.get(k);
+    if (id === undefined) {
+      id = this.clusterClassIds.size;
+      this.clusterClassIds.set(k, id);
+    }
+    return id;
   }
 
   /** The destination's container ports that rules may name: the peer's for egress, the side's own for ingress. */
@@ -1129,19 +1182,24 @@ export class Analysis {
     const namedKey = named.map((p) => `${p.name}/${p.protocol}/${p.port}`).join(',');
     const egressKey = `${egress.join(',')}|${clusterEgress.join(',')}`;
     const ingressKey = `${ingress.join(',')}|${clusterIngress.join(',')}`;
-    this.egressSide[index] = egressKey === '|' ? 0 : this.classId('eg', egressKey, () =>
-      this.egressClasses.push({ policies: egress, cluster: clusterEgress, namedPorts: [], sample: index }) - 1);
-    this.ingressSide[index] = ingressKey === '|' ? 0 : this.classId('in', `${ingressKey}#${namedKey}`, () =>
-      this.ingressClasses.push({ policies: ingress, cluster: clusterIngress, namedPorts: named, sample: index }) - 1);
+    const clusterPeerKey = `${cpeers.join(',')}#${flags}`;
+    this.egressSide[index] = egressKey === '|' ? 0 : this.classId('eg', egressKey, () => this.egressClasses.push({
+      policies: egress, cluster: clusterEgress, namedPorts: [], sample: index, clusterSide: this.clusterClassId('eg', clusterEgress.join(',')),
+    }) - 1);
+    this.ingressSide[index] = ingressKey === '|' ? 0 : this.classId('in', `${ingressKey}#${namedKey}`, () => this.ingressClasses.push({
+      policies: ingress, cluster: clusterIngress, namedPorts: named, sample: index, clusterSide: this.clusterClassId('in', `${clusterIngress.join(',')}#${namedKey}`),
+    }) - 1);
     const hostNetwork = e.kind === 'pod' && e.hostNetwork;
     this.egressVerdictSide[index] = hostNetwork ? 0 : this.egressSide[index];
     this.ingressVerdictSide[index] = hostNetwork ? 0 : this.ingressSide[index];
     const peerSet = new Set(peers);
     const cpeerSet = new Set(cpeers);
-    this.asDestination[index] = this.classId('dst', `${peerKey}#${namedKey}`, () =>
-      this.destinationClasses.push({ peers: peerSet, cpeers: cpeerSet, namedPorts: named, flags, sample: index }) - 1);
-    this.asSource[index] = this.classId('src', peerKey, () =>
-      this.sourceClasses.push({ peers: peerSet, cpeers: cpeerSet, namedPorts: [], flags, sample: index }) - 1);
+    this.asDestination[index] = this.classId('dst', `${peerKey}#${namedKey}`, () => this.destinationClasses.push({
+      peers: peerSet, cpeers: cpeerSet, namedPorts: named, flags, sample: index, clusterPeer: this.clusterClassId('dst', `${clusterPeerKey}#${namedKey}`),
+    }) - 1);
+    this.asSource[index] = this.classId('src', peerKey, () => this.sourceClasses.push({
+      peers: peerSet, cpeers: cpeerSet, namedPorts: [], flags, sample: index, clusterPeer: this.clusterClassId('src', clusterPeerKey),
+    }) - 1);
     return index;
   }
 
