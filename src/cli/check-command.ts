@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { explainConnection, PodEndpoint, ProtocolName } from '../engine';
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK } from './framework';
-import { IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { formatOption, IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { jsonText, quote, terminalText } from '../text';
 
 /** A value from the command line or the input, quoted for a message on the terminal. */
@@ -27,11 +27,12 @@ Endpoints are namespace/name of a workload or pod (a name alone means namespace 
 or an IPv4/IPv6 address outside the cluster. --port takes a number, or a container port name
 of the destination (its protocol is then taken from the container port).`,
   options: [
-    { name: 'from', short: 'f', type: 'string', placeholder: 'A', description: 'the source: namespace/name or an IP address', required: true },
+    { name: 'from', type: 'string', placeholder: 'A', description: 'the source: namespace/name or an IP address', required: true },
     { name: 'to', short: 't', type: 'string', placeholder: 'B', description: 'the destination: namespace/name or an IP address', required: true },
     { name: 'port', short: 'p', type: 'string', placeholder: 'N', description: 'the destination port: 1-65535, or a named container port of the destination', required: true },
     { name: 'protocol', type: 'string', placeholder: 'P', description: 'TCP, UDP or SCTP', default: 'TCP' },
-    { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json'], choiceAliases: { txt: 'text' }, default: 'text' },
+    // -f is --format, as on every command; it was --from here once: say so rather than misread it
+    formatOption(['text', 'json'], 'text', { shortMisuse: 'use --from for the source' }),
     IPBLOCK_OPTION,
     UNANALYZED_OPTION,
   ],

@@ -7,7 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
-import { IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { formatOption, IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { compare, jsonText, markdownText, quote, terminalText, visibleText } from '../text';
 
 export const CONNLIST: CommandSpec = {
@@ -22,7 +22,7 @@ Addresses outside the cluster appear as ranges, split where ipBlocks cut them
 (0.0.0.0-9.255.255.255). hostNetwork workloads are left out: NetworkPolicy does not apply
 to them (a note on stderr names them).`,
   options: [
-    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'md', 'csv'], choiceAliases: { txt: 'text' }, default: 'text' },
+    formatOption(['text', 'json', 'md', 'csv'], 'text'),
     {
       name: 'focus',
       type: 'list',

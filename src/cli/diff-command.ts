@@ -7,7 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CommandContext, CommandSpec, EXIT_FAIL, EXIT_OK, UsageError } from './framework';
-import { IPBLOCK_OPTION, UNANALYZED_OPTION } from './options';
+import { formatOption, IPBLOCK_OPTION, UNANALYZED_OPTION } from './options';
 import type { Inventory, UnmodelledPolicy } from '../engine';
 import type { ConnectionChange, UnanalyzedChanges } from '../report/connection-diff';
 import { plural } from '../text';
@@ -26,7 +26,7 @@ Each change is one line:
   options: [
     { name: 'old', type: 'list', placeholder: 'PATH', description: 'a path of the old side' },
     { name: 'new', type: 'list', placeholder: 'PATH', description: 'a path of the new side' },
-    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'md', 'json'], choiceAliases: { txt: 'text' }, default: 'text' },
+    formatOption(['text', 'md', 'json'], 'text'),
     { name: 'fail-on', type: 'list', placeholder: 'KIND', description: 'exit 1 when there is a change of this kind', choices: ['added', 'removed', 'changed', 'any'] },
     IPBLOCK_OPTION,
     UNANALYZED_OPTION,

@@ -6,7 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
-import { IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { writeOutput } from './output';
 import type { Finding } from '../lint/finding';
 import { jsonText, plural, quote, terminalText } from '../text';
@@ -22,7 +22,7 @@ the annotation  cdk8s-netpol.io/suppress: "NP001=reason, NP012=reason"  on the w
 policy: suppressed findings are still listed, with their reason, and never fail the run.
 SARIF (--format sarif) is for code-scanning annotations on pull requests.`,
   options: [
-    { name: 'format', type: 'string', placeholder: 'F', description: 'output format', choices: ['text', 'json', 'sarif'], choiceAliases: { txt: 'text' }, default: 'text' },
+    formatOption(['text', 'json', 'sarif'], 'text'),
     outputOption('write the findings to FILE instead of stdout (the summary still goes to stderr)'),
     { name: 'strict', type: 'flag', description: 'warnings fail the run too' },
     { name: 'rule', type: 'list', placeholder: 'ID', description: 'run only this rule' },

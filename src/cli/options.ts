@@ -25,6 +25,25 @@ export function outputOption(description: string): OptionSpec {
   return { name: 'output', short: 'o', type: 'string', placeholder: 'FILE', description };
 }
 
+/**
+ * `-f/--format F`, the same letter and name on every command. Plain output is called `text`
+ * wherever a command has it, and `txt` (its older name in `connlist` and `check`) is accepted as
+ * an alias of it.
+ */
+export function formatOption(choices: readonly string[], defaultChoice: string, more: Pick<OptionSpec, 'shortMisuse'> = {}): OptionSpec {
+  return {
+    name: 'format',
+    short: 'f',
+    type: 'string',
+    placeholder: 'F',
+    description: 'output format',
+    choices,
+    ...(choices.includes('text') ? { choiceAliases: { txt: 'text' } } : {}),
+    default: defaultChoice,
+    ...more,
+  };
+}
+
 /** What to do with policies of kinds the analysis does not model, for every command that reads manifests. */
 export const UNANALYZED_OPTION: OptionSpec = {
   name: 'unanalyzed-policies',

@@ -6,7 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CommandContext, CommandSpec, EXIT_OK } from './framework';
-import { IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { writeOutput } from './output';
 import { terminalText } from '../text';
 
@@ -21,7 +21,7 @@ dot: for Graphviz. html: one self-contained page (graph, matrix, findings). json
 Workloads of a namespace with identical connections are drawn as one node, and a workload that
 everything reaches (or that reaches everything) gets one edge from (to) "anywhere".`,
   options: [
-    { name: 'format', short: 'f', type: 'string', placeholder: 'F', description: 'output format', choices: ['md', 'mermaid', 'dot', 'html', 'json'], default: 'md' },
+    formatOption(['md', 'mermaid', 'dot', 'html', 'json'], 'md'),
     outputOption('write to FILE instead of stdout'),
     { name: 'title', type: 'string', placeholder: 'TEXT', description: 'the report title', default: 'NetworkPolicy reachability' },
     { name: 'no-collapse', type: 'flag', description: 'one node per workload, one edge per connection' },

@@ -39,8 +39,30 @@ describe('check', () => {
   });
 
   test('short options and --opt=value forms', async () => {
-    expect((await runCli(['check', '-f', 'shop/frontend', '-t', 'shop/backend', '-p', '8080', SHOP])).code).toBe(0);
+    expect((await runCli(['check', '--from', 'shop/frontend', '-t', 'shop/backend', '-p', '8080', SHOP])).code).toBe(0);
+    const json = await runCli(['check', '--from', 'shop/frontend', '-t', 'shop/backend', '-p', '8080', '-f', 'json', SHOP]);
+    expect(JSON.parse(json.stdout).verdict).toBe('allowed');
     expect((await runCli(['check', SHOP, '--from=shop/frontend', '--to=shop/backend', '--port=8080'])).code).toBe(0);
+  });
+
+  test('-f is --format, as on every command: -f with an endpoint is a usage error naming --from, never a misreading', async () => {
+    const r = await runCli(['check', SHOP, '-f', 'shop/web', '--to', 'shop/backend', '--port', '8080']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('cdk8s-netpol: -f is --format; use --from for the source ("shop/web" is not one of text, json (txt is an alias of text))\n' +
+      'Run "cdk8s-netpol check --help" for usage.\n');
+    expect((await runCli(['check', SHOP, '-fshop/web', '--to', 'shop/backend', '--port', '8080'])).stderr).toMatch(/^cdk8s-netpol: -f is --format; use --from/);
+    // even with --from given too
+    expect((await check('--from', 'shop/frontend', '-f', 'shop/frontend', '--to', 'shop/backend', '--port', '8080')).stderr).toMatch(/^cdk8s-netpol: -f is --format; use --from/);
+    // the long name is not a misreading: the plain choice error
+    expect((await check('--format', 'shop/web', '--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080')).stderr)
+      .toMatch(/^cdk8s-netpol: option --format: "shop\/web" is not one of text, json/);
+  });
+
+  test('--format text (or txt) is the plain verdict', async () => {
+    const plain = await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080');
+    expect((await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080', '--format', 'text')).stdout).toBe(plain.stdout);
+    expect((await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080', '-f', 'txt')).stdout).toBe(plain.stdout);
   });
 
   test('--format json gives the verdict and both sides', async () => {

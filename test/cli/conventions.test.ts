@@ -2,7 +2,7 @@
  * What every command agrees on (issue 12, item 7): the name of plain output, what `-f` means,
  * and `-o/--output FILE`.
  */
-import { runCli } from './run-cli';
+import { runCli, SHOP } from './run-cli';
 import { COMMANDS } from '../../src/cli/commands';
 import { commandHelp, OptionSpec } from '../../src/cli/framework';
 
@@ -34,5 +34,35 @@ describe('plain output is called text', () => {
   test('report has no plain output: no text and no alias', async () => {
     expect(option('report', 'format')!.choiceAliases).toBeUndefined();
     expect((await runCli(['report', '--help'])).stdout).not.toContain('alias');
+  });
+});
+
+describe('-f means --format', () => {
+  test('on every command, and each letter means one option on every command that has it', () => {
+    for (const c of COMMANDS) expect(option(c.name, 'format')!.short).toBe('f');
+    const meanings = new Map<string, Set<string>>();
+    for (const c of COMMANDS) {
+      const letters = c.options.filter((o) => o.short).map((o) => o.short!);
+      expect(new Set(letters).size).toBe(letters.length);
+      for (const o of c.options.filter((x) => x.short)) meanings.set(o.short!, new Set([...meanings.get(o.short!) ?? [], o.name]));
+    }
+    for (const [letter, names] of meanings) expect([letter, [...names]]).toEqual([letter, [[...names][0]]]);
+    expect(option('check', 'from')!.short).toBeUndefined();
+  });
+
+  test.each(COMMANDS.map((c) => c.name))('%s --help shows -f, --format', async (command) => {
+    expect((await runCli([command, '--help'])).stdout).toMatch(/\n {2}-f, --format F {2,}output format/);
+  });
+
+  test.each([
+    ['connlist', ['-f', 'json'], (out: string) => expect(JSON.parse(out)).toContainEqual({ from: 'shop/frontend', to: 'shop/backend', connections: 'TCP 8080' })],
+    ['report', ['-f', 'json'], (out: string) => expect(JSON.parse(out).title).toBe('NetworkPolicy reachability')],
+    ['lint', ['-f', 'sarif'], (out: string) => expect(JSON.parse(out).version).toBe('2.1.0')],
+    ['check', ['-f', 'json', '--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080'], (out: string) => expect(JSON.parse(out).verdict).toBe('allowed')],
+    ['diff', ['-f', 'json', SHOP], (out: string) => expect(JSON.parse(out)).toEqual([])],
+  ] as const)('%s -f F is --format F', async (command, args, expectOutput) => {
+    const r = await runCli([command, SHOP, ...args]);
+    expect(r.code).toBe(0);
+    expectOutput(r.stdout);
   });
 });
