@@ -20,14 +20,48 @@ export function isKubernetesObject(obj: unknown): boolean {
     && typeof (obj as any).kind === 'string' && typeof (obj as any).apiVersion === 'string';
 }
 
+/** One document of an input, before it is flattened into objects. */
 interface RawDoc {
   readonly value: unknown;
   readonly index: number;
   readonly line?: number;
-  /** the line of a node of the document, by its path of keys and indexes */
-  readonly lineAt: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/** Where the fields of an input's documents are written. */
+interface Locator {
   /** false when `lineAt` is costly (JSON: read again on demand), so only used for errors */
-  readonly cheapLines: boolean;
+  readonly cheap: boolean;
+  /** the line of the node at `path` (keys and indexes) of document `index`, when it is written */
+  lineAt(index: number, path: readonly (string | number)[]): number | undefined;
+}
+
+/** An object read from an input; `fieldLine` is a method, so that it is no enumerable property. */
+class LocatedDoc implements ManifestDoc {
+  public readonly item?: number;
+  public readonly line?: number;
+  readonly #locator: Locator;
+  readonly #prefix: readonly (string | number)[];
+
+  public constructor(
+    public readonly object: any, public readonly source: string, public readonly index: number,
+    item: number | undefined, line: number | undefined, locator: Locator, prefix: readonly (string | number)[],
+  ) {
+    if (item !== undefined) this.item = item;
+    if (line !== undefined) this.line = line;
+    this.#locator = locator;
+    this.#prefix = prefix;
+  }
+
+  /** The line of a field (`spec.ingress[0].ports[1].endPort`), or of the closest enclosing field that is written. */
+  public fieldLine(fieldPath: string): number | undefined {
+    const prefix = this.#prefix;
+    const keys = [...prefix, ...parseFieldPath(fieldPath)];
+    for (let n = keys.length; n >= prefix.length; n--) {
+      const l = this.#locator.lineAt(this.index, keys.slice(0, n));
+      if (l !== undefined) return l;
+    }
+    return undefined;
+  }
 }
 
 /**
@@ -39,18 +73,18 @@ interface RawDoc {
  */
 export function parseManifests(text: string, source: string): ManifestDoc[] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, as some Windows editors write
-  const raw = looksLikeJson(text) ? parseJson(text, source) : parseYaml(text, source);
+  const { raw, locator } = looksLikeJson(text) ? parseJson(text, source) : parseYaml(text, source);
   const docs: ManifestDoc[] = [];
   // (the number of objects of all inputs together is bounded by read.ts, LIMITS.maxObjects)
-  for (const r of raw) flatten(r.value, r, source, docs);
+  for (const r of raw) flatten(r.value, r, locator, source, docs);
   return docs;
 }
 
-function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]): void {
+function flatten(value: unknown, raw: RawDoc, locator: Locator, source: string, out: ManifestDoc[]): void {
   if (value === null || value === undefined) return; // an empty document
   if (Array.isArray(value)) {
     // a bare array of objects (JSON output of some tools): each element is an object
-    value.forEach((v, i) => pushObject(v, raw, [i], i, source, out));
+    value.forEach((v, i) => pushObject(v, raw, locator, [i], i, source, out));
     return;
   }
   if (typeof value !== 'object') {
@@ -59,44 +93,30 @@ function flatten(value: unknown, raw: RawDoc, source: string, out: ManifestDoc[]
   if (isListKind(value)) {
     const list = value as any;
     (list.items ?? []).forEach((item: unknown, i: number) => {
-      pushObject(listItem(list, item), raw, ['items', i], i, source, out);
+      pushObject(listItem(list, item), raw, locator, ['items', i], i, source, out);
     });
     return;
   }
-  pushObject(value, raw, [], undefined, source, out);
+  pushObject(value, raw, locator, [], undefined, source, out);
 }
 
+const NOWHERE: Locator = { lineAt: () => undefined, cheap: true };
+
 function pushObject(
-  value: unknown, raw: RawDoc, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[],
+  value: unknown, raw: RawDoc, locator: Locator, prefix: readonly (string | number)[], item: number | undefined, source: string, out: ManifestDoc[],
 ): void {
   if (value === null || value === undefined) return;
-  const line = (raw.cheapLines ? raw.lineAt(prefix) : undefined) ?? raw.line;
+  const line = (locator.cheap && prefix.length > 0 ? locator.lineAt(raw.index, prefix) : undefined) ?? raw.line;
   if (typeof value !== 'object' || Array.isArray(value)) {
     const where = item === undefined ? `document ${raw.index + 1}` : `item ${item + 1} of document ${raw.index + 1}`;
     throw new ManifestError(`${where} is not a Kubernetes object but ${describeValue(value)}`, source, line);
   }
   if (isListKind(value)) {
     // a List inside a List: its items are not located (rare)
-    flatten(value, { value, index: raw.index, line, lineAt: () => undefined, cheapLines: true }, source, out);
+    flatten(value, { value, index: raw.index, line }, NOWHERE, source, out);
     return;
   }
-  const doc: { -readonly [K in keyof ManifestDoc]: ManifestDoc[K] } = { object: value, source, index: raw.index };
-  if (item !== undefined) doc.item = item;
-  if (line !== undefined) doc.line = line;
-  const lineAt = raw.lineAt;
-  Object.defineProperty(doc, 'fieldLine', {
-    enumerable: false,
-    value: (fieldPath: string) => {
-      const keys = [...prefix, ...parseFieldPath(fieldPath)];
-      // the field itself, or the closest enclosing one that is written
-      for (let n = keys.length; n >= prefix.length; n--) {
-        const l = lineAt(keys.slice(0, n));
-        if (l !== undefined) return l;
-      }
-      return undefined;
-    },
-  });
-  out.push(doc);
+  out.push(new LocatedDoc(value, source, raw.index, item, line, locator, prefix));
 }
 
 /** `spec.ingress[0].ports[1].endPort` -> `['spec', 'ingress', 0, 'ports', 1, 'endPort']`; `labels[app]` -> `['labels', 'app']`. */
@@ -146,7 +166,7 @@ function readError(e: unknown, kind: string, text: string, source: string): neve
 }
 
 /** JSON, read strictly as kubectl and the API server read it. */
-function parseJson(text: string, source: string): RawDoc[] {
+function parseJson(text: string, source: string): { raw: RawDoc[]; locator: Locator } {
   let stream;
   try {
     stream = readJson(text);
@@ -155,19 +175,18 @@ function parseJson(text: string, source: string): RawDoc[] {
   }
   // lines are only needed to point at an error: the text is read again (exactly) then, once
   let located: { fields: FieldOffsets; values: unknown[]; offsets: number[]; lines: LineIndex } | undefined;
-  return stream.values.map((value, index) => ({
-    value,
-    index,
-    cheapLines: false,
-    lineAt: (path: readonly (string | number)[]) => {
-      if (located === undefined) located = { ...locateJson(text), lines: new LineIndex(text) };
+  const locator: Locator = {
+    cheap: false,
+    lineAt: (index, path) => {
+      located ??= { ...locateJson(text), lines: new LineIndex(text) };
       const offset = fieldOffset(located.fields, located.values[index], located.offsets[index], path);
       return offset === undefined ? undefined : located.lines.line(offset);
     },
-  }));
+  };
+  return { raw: stream.values.map((value, index) => ({ value, index })), locator };
 }
 
-function parseYaml(text: string, source: string): RawDoc[] {
+function parseYaml(text: string, source: string): { raw: RawDoc[]; locator: Locator } {
   let stream;
   try {
     stream = readYaml(text);
@@ -175,23 +194,22 @@ function parseYaml(text: string, source: string): RawDoc[] {
     readError(e, 'YAML', text.replace(/\r\n/g, '\n'), source);
   }
   const lines = new LineIndex(stream.text);
-  const { fields, locate } = stream;
-  return stream.documents.map((d) => {
-    // the two top levels are located while reading; deeper fields by reading the document again, once
-    let located: { value: unknown; fields: FieldOffsets } | undefined;
-    return {
-      value: d.value,
-      index: d.index,
-      line: d.offset >= 0 ? lines.line(d.offset) : undefined,
-      cheapLines: true,
-      lineAt: (path: readonly (string | number)[]) => {
-        let offset = path.length <= 2 ? fieldOffset(fields, d.value, d.offset, path) : undefined;
-        if (offset === undefined) {
-          located ??= locate(d);
-          offset = fieldOffset(located.fields, located.value, d.offset, path);
-        }
-        return offset === undefined ? undefined : lines.line(offset);
-      },
-    };
-  });
+  const { documents, fields, locate } = stream;
+  // the top level and the items of top-level sequences (a List's) are located while reading;
+  // other fields by reading the document again, once
+  const located: ({ value: unknown; fields: FieldOffsets } | undefined)[] = [];
+  const locator: Locator = {
+    cheap: true,
+    lineAt: (index, path) => {
+      const d = documents[index];
+      let offset = path.length <= 2 ? fieldOffset(fields, d.value, d.offset, path) : undefined;
+      if (offset === undefined) {
+        const full = located[index] ??= locate(d);
+        offset = fieldOffset(full.fields, full.value, d.offset, path);
+      }
+      return offset === undefined ? undefined : lines.line(offset);
+    },
+  };
+  const raw = documents.map((d) => ({ value: d.value, index: d.index, line: d.offset >= 0 ? lines.line(d.offset) : undefined }));
+  return { raw, locator };
 }

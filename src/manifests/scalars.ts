@@ -122,7 +122,7 @@ function resolve(text: string, timestampTag: boolean): string | number | boolean
     resolvedKind = 'null';
     return null;
   }
-  const word = WORDS.get(text);
+  const word = text.length <= 5 ? WORDS.get(text) : undefined; // the longest word is 5 characters
   if (word) {
     resolvedKind = word.kind;
     return word.value;

@@ -39,16 +39,19 @@ export interface YamlStream {
   readonly text: string;
   readonly documents: YamlDocument[];
   /**
-   * Where the fields of the two top levels of each document are written (the document, and the
-   * items of a `List`): recording every field would take almost half the time of reading.
+   * Where the fields of the top level of each document are written, and the items of its
+   * sequences (the items of a `List`): recording every field would take almost half the time of
+   * reading, and is done on demand by `locate`.
    */
   readonly fields: FieldOffsets;
   /** A document read again, with where every field is written (the value is an equal copy). */
   locate(document: YamlDocument): { value: unknown; fields: FieldOffsets };
 }
 
-/** the levels whose fields are recorded while reading (1: the document, 2: the items of a List) */
-const RECORDED_LEVELS = 2;
+/** what is recorded while reading: the document's fields, and the items of its sequences (a List's) */
+const RECORD_TOP = 0;
+/** what is recorded when a document is read again: everything */
+const RECORD_ALL = 1;
 
 // character codes
 const TAB = 9;
@@ -138,14 +141,14 @@ export function readYaml(input: string): YamlStream {
   checkCharacters(text);
   // kubectl's line reader ends every line, the last one too, with '\n'
   if (text.length > 0 && text.charCodeAt(text.length - 1) !== LF) text += '\n';
-  const reader = new Reader(text, RECORDED_LEVELS);
+  const reader = new Reader(text, RECORD_TOP);
   const documents = reader.readStream();
   return {
     text,
     documents,
     fields: reader.fields,
     locate: (document) => {
-      const full = new Reader(text, Infinity);
+      const full = new Reader(text, RECORD_ALL);
       return { value: full.readDocument(document.from, document.to).value, fields: full.fields };
     },
   };
@@ -223,7 +226,7 @@ class Reader {
 
   private readonly strings: (string | undefined)[] = new Array(STRING_CACHE_SIZE);
 
-  public constructor(text: string, private recordedLevels: number) {
+  public constructor(text: string, private readonly recording: number) {
     this.s = text;
   }
 
@@ -242,6 +245,11 @@ class Reader {
     const t = s.slice(start, end);
     this.strings[h] = t;
     return t;
+  }
+
+  /** whether the fields of the collection just entered are recorded */
+  private records(sequence: boolean): boolean {
+    return this.recording === RECORD_ALL || this.depth === 1 || (this.depth === 2 && sequence);
   }
 
   private fail(message: string, offset: number): never {
@@ -269,7 +277,7 @@ class Reader {
       } catch (e) {
         if (!(e instanceof NeedsPositions)) throw e;
         // an error whose message names another place: read the document again, recording all
-        new Reader(s, Infinity).readDocument(from, to);
+        new Reader(s, RECORD_ALL).readDocument(from, to);
         throw e;
       }
       // text before the first `---` is a document only when it has content
@@ -499,7 +507,7 @@ class Reader {
     this.enter(start);
     const pending = anchor !== null ? this.startAnchor(anchor) : undefined;
     const obj: Record<string, unknown> = {};
-    const info: unknown[] | undefined = this.depth <= this.recordedLevels ? [] : undefined;
+    const info: unknown[] | undefined = this.records(false) ? [] : undefined;
     let merged: Set<string> | undefined;
     for (;;) {
       let key: string | undefined;
@@ -573,7 +581,7 @@ class Reader {
     this.enter(start);
     const pending = anchor !== null ? this.startAnchor(anchor) : undefined;
     const arr: unknown[] = [];
-    const info: number[] | undefined = this.depth <= this.recordedLevels ? [] : undefined;
+    const info: number[] | undefined = this.records(true) ? [] : undefined;
     for (;;) {
       const dash = this.pos;
       this.pos++;
@@ -1174,7 +1182,7 @@ class Reader {
     const pending = anchor !== null ? this.startAnchor(anchor) : undefined;
     this.pos++;
     let result: unknown;
-    const record = this.depth <= this.recordedLevels;
+    const record = this.records(isSeq);
     if (isSeq) {
       const arr: unknown[] = [];
       const info: number[] | undefined = record ? [] : undefined;
@@ -1279,7 +1287,7 @@ class Reader {
   private flowPair(collectionStart: number, at: number, explicit: boolean): unknown {
     this.enter(at);
     const obj: Record<string, unknown> = {};
-    const info: unknown[] | undefined = this.depth <= this.recordedLevels ? [] : undefined;
+    const info: unknown[] | undefined = this.records(false) ? [] : undefined;
     if (!explicit) {
       // the key was read by flowNode(): its scalar is in k*
       const key = this.keyOf(this.kText, this.kPlain, this.kTag, at, this.kAlias);
