@@ -6,8 +6,9 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { explainConnection, PodEndpoint, ProtocolName } from '../engine';
-import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK } from './framework';
-import { formatOption, IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
+import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { resultStyle, writeOutput } from './output';
 import { jsonText, quote, terminalText } from '../text';
 
 /** A value from the command line or the input, quoted for a message on the terminal. */
@@ -20,7 +21,7 @@ export const EXIT_NOT_COVERED = 3;
 export const CHECK: CommandSpec = {
   name: 'check',
   summary: 'Is one connection allowed? Prints the verdict and which policies and rules decide it.',
-  usage: 'PATHS... --from A --to B --port N [--protocol P]',
+  usage: 'PATHS... --from A --to B --port N [--protocol P] [-f text|json] [-o FILE]',
   description: `${PATHS_HELP}
 
 Endpoints are namespace/name of a workload or pod (a name alone means namespace default),
@@ -33,6 +34,7 @@ of the destination (its protocol is then taken from the container port).`,
     { name: 'protocol', type: 'string', placeholder: 'P', description: 'TCP, UDP or SCTP', default: 'TCP' },
     // -f is --format, as on every command; it was --from here once: say so rather than misread it
     formatOption(['text', 'json'], 'text', { shortMisuse: 'use --from for the source' }),
+    outputOption('write the verdict to FILE instead of stdout (the exit code still tells it)'),
     IPBLOCK_OPTION,
     UNANALYZED_OPTION,
   ],
@@ -83,8 +85,12 @@ export function run(ctx: CommandContext): number {
   const explanation = inputCall(() => explainConnection(analysis, from, to, port, protocol ?? 'TCP'));
   const code = !explanation.covered ? EXIT_NOT_COVERED : explanation.allowed ? EXIT_OK : EXIT_FAIL;
 
+  const write = (text: string) => {
+    const file = writeOutput(ctx, `${text}\n`);
+    if (file) ctx.err(`wrote ${file}`);
+  };
   if (ctx.str('format') === 'json') {
-    ctx.out(jsonText({
+    write(jsonText({
       verdict: !explanation.covered ? 'not-covered' : explanation.allowed ? 'allowed' : 'denied',
       from: explanation.from,
       to: explanation.to,
@@ -98,7 +104,7 @@ export function run(ctx: CommandContext): number {
     return code;
   }
 
-  ctx.out(formatExplanation(explanation, ctx, resolvedFrom));
+  write(formatExplanation(explanation, resultStyle(ctx), resolvedFrom));
   return code;
 }
 
@@ -108,11 +114,11 @@ export function run(ctx: CommandContext): number {
  * verdict is the first line and each side one line, whatever the names hold; the colour of the
  * verdict is the command's own.
  */
-function formatExplanation(explanation: ReturnType<typeof explainConnection>, ctx: CommandContext, resolvedFrom: string): string {
+function formatExplanation(explanation: ReturnType<typeof explainConnection>, style: Style, resolvedFrom: string): string {
   const verdict = !explanation.covered ? 'NOT COVERED' : explanation.allowed ? 'ALLOWED' : 'DENIED';
-  const colour = !explanation.covered ? ctx.style.yellow : explanation.allowed ? ctx.style.green : ctx.style.red;
+  const colour = !explanation.covered ? style.yellow : explanation.allowed ? style.green : style.red;
   const reason = explanation.reason !== undefined ? `: ${t(explanation.reason)}` : '';
-  const lines = [`${ctx.style.bold(colour(verdict))}: ${t(explanation.from)} => ${t(explanation.to)} on ${explanation.protocol} ${explanation.port}${reason}${resolvedFrom}`];
+  const lines = [`${style.bold(colour(verdict))}: ${t(explanation.from)} => ${t(explanation.to)} on ${explanation.protocol} ${explanation.port}${reason}${resolvedFrom}`];
   if (explanation.covered) lines.push(`  egress:  ${t(explanation.egress.text)}`, `  ingress: ${t(explanation.ingress.text)}`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * `cdk8s-netpol connlist PATHS... [--format text|json|md|csv]`: every allowed connection between
+ * `cdk8s-netpol connlist PATHS... [--format text|json|md|csv] [-o FILE]`: every allowed connection between
  * distinct endpoints, as the engine lists it (sorted; outside addresses as ranges split where
  * ipBlocks cut them). This module only formats.
  *
@@ -7,13 +7,14 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
-import { formatOption, IPBLOCK_OPTION, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { writeOutput } from './output';
 import { compare, jsonText, markdownText, quote, terminalText, visibleText } from '../text';
 
 export const CONNLIST: CommandSpec = {
   name: 'connlist',
   summary: 'Every allowed connection between distinct endpoints, one line each, sorted.',
-  usage: 'PATHS... [--format text|json|md|csv]',
+  usage: 'PATHS... [--format text|json|md|csv] [-o FILE]',
   description: `${PATHS_HELP}
 
 Each line is "SOURCE => DESTINATION : CONNECTIONS", e.g.
@@ -23,6 +24,7 @@ Addresses outside the cluster appear as ranges, split where ipBlocks cut them
 to them (a note on stderr names them).`,
   options: [
     formatOption(['text', 'json', 'md', 'csv'], 'text'),
+    outputOption('write the listing to FILE instead of stdout'),
     {
       name: 'focus',
       type: 'list',
@@ -36,7 +38,7 @@ to them (a note on stderr names them).`,
   positionalName: 'PATHS',
   examples: [
     'cdk8s-netpol connlist dist/',
-    'cdk8s-netpol connlist dist/ --format md > connectivity.md',
+    'cdk8s-netpol connlist dist/ --format md -o connectivity.md',
     'cdk8s-netpol connlist dist/ --focus shop/frontend --focus kube-system',
     'helm template my-chart | cdk8s-netpol connlist -',
   ],
@@ -70,7 +72,8 @@ export function run(ctx: CommandContext): number {
     ctx.err(`note: ${terminalText(endpoint.id)} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
   }
   const format = ctx.str('format') ?? 'text';
-  ctx.io.stdout.write(formatConnlist(lines, format));
+  const file = writeOutput(ctx, formatConnlist(lines, format));
+  if (file) ctx.err(`wrote ${file}`);
   return EXIT_OK;
 }
 

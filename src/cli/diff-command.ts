@@ -6,8 +6,9 @@
  * stays small).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { CommandContext, CommandSpec, EXIT_FAIL, EXIT_OK, UsageError } from './framework';
-import { formatOption, IPBLOCK_OPTION, UNANALYZED_OPTION } from './options';
+import { CommandContext, CommandSpec, EXIT_FAIL, EXIT_OK, Style, UsageError } from './framework';
+import { formatOption, IPBLOCK_OPTION, outputOption, UNANALYZED_OPTION } from './options';
+import { resultStyle, writeOutput } from './output';
 import type { Inventory, UnmodelledPolicy } from '../engine';
 import type { ConnectionChange, UnanalyzedChanges } from '../report/connection-diff';
 import { plural } from '../text';
@@ -15,7 +16,7 @@ import { plural } from '../text';
 export const DIFF: CommandSpec = {
   name: 'diff',
   summary: 'Connections added, removed and changed between two sets of manifests.',
-  usage: 'OLD NEW [--format text|md|json] [--fail-on added|removed|changed|any]   or   --old PATH... --new PATH...',
+  usage: 'OLD NEW [--format text|md|json] [--fail-on added|removed|changed|any] [-o FILE]   or   --old PATH... --new PATH...',
   description: `OLD and NEW are each a file, a directory (read recursively) or - (stdin, for one side).
 To give several paths per side, use --old and --new (each repeatable) instead of positionals.
 
@@ -27,6 +28,7 @@ Each change is one line:
     { name: 'old', type: 'list', placeholder: 'PATH', description: 'a path of the old side' },
     { name: 'new', type: 'list', placeholder: 'PATH', description: 'a path of the new side' },
     formatOption(['text', 'md', 'json'], 'text'),
+    outputOption('write the changes to FILE instead of stdout'),
     { name: 'fail-on', type: 'list', placeholder: 'KIND', description: 'exit 1 when there is a change of this kind', choices: ['added', 'removed', 'changed', 'any'] },
     IPBLOCK_OPTION,
     UNANALYZED_OPTION,
@@ -37,7 +39,7 @@ Each change is one line:
   examples: [
     'cdk8s-netpol diff main-dist/ dist/',
     'cdk8s-netpol diff main-dist/ dist/ --fail-on added',
-    'cdk8s-netpol diff --old base/a.yaml --old base/b.yaml --new dist/ --format md',
+    'cdk8s-netpol diff --old base/a.yaml --old base/b.yaml --new dist/ --format md -o connectivity-diff.md',
   ],
   load: () => ({ run }),
 };
@@ -66,9 +68,10 @@ export function run(ctx: CommandContext): number {
   const changes = diffConnections(side(before), side(after));
   const unanalyzed = diffUnanalyzed(before.unmodelledPolicies, after.unmodelledPolicies);
   const format = ctx.str('format') ?? 'text';
-  ctx.io.stdout.write(format === 'json' ? renderDiffJson(changes)
+  const file = writeOutput(ctx, format === 'json' ? renderDiffJson(changes)
     : format === 'md' ? renderDiffMarkdown(changes, undefined, unanalyzed)
-      : colour(renderDiffText(changes, unanalyzed), ctx));
+      : colour(renderDiffText(changes, unanalyzed), resultStyle(ctx)));
+  if (file) ctx.err(`wrote ${file}`);
   return failing(changes, ctx.list('fail-on')) || (unanalyzed.changed.length > 0 && ctx.list('fail-on').length > 0) ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -96,7 +99,7 @@ function failing(changes: readonly ConnectionChange[], failOn: readonly string[]
   return changes.some((c) => failOn.includes('any') || failOn.includes(c.kind));
 }
 
-function colour(text: string, ctx: CommandContext): string {
-  if (!ctx.style.enabled) return text;
-  return text.split('\n').map((l) => (l.startsWith('+ ') ? ctx.style.green(l) : l.startsWith('- ') ? ctx.style.red(l) : l.startsWith('~ ') ? ctx.style.yellow(l) : l)).join('\n');
+function colour(text: string, style: Style): string {
+  if (!style.enabled) return text;
+  return text.split('\n').map((l) => (l.startsWith('+ ') ? style.green(l) : l.startsWith('- ') ? style.red(l) : l.startsWith('~ ') ? style.yellow(l) : l)).join('\n');
 }

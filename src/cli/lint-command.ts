@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
 import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
-import { writeOutput } from './output';
+import { resultStyle, writeOutput } from './output';
 import type { Finding } from '../lint/finding';
 import { jsonText, plural, quote, terminalText } from '../text';
 
@@ -64,7 +64,7 @@ export function run(ctx: CommandContext): number {
   const format = ctx.str('format') ?? 'text';
   const output = format === 'json' ? jsonText(findings, 2) + '\n'
     : format === 'sarif' ? renderSarif(findings, ruleDocs())
-      : formatText(findings, ctx.style);
+      : formatText(findings, resultStyle(ctx));
   const file = writeOutput(ctx, output);
   if (file || format !== 'text') ctx.err(summary(findings));
   return failsBuild(findings, strict) ? EXIT_FAIL : EXIT_OK;

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import { getSystemErrorMap } from 'util';
-import { CliError, CommandContext, EXIT_INPUT, OutputStream } from './framework';
+import { CliError, CommandContext, EXIT_INPUT, makeStyle, OutputStream, Style } from './framework';
 
 /**
  * Writes `text` to the `--output` file, or to stdout when there is none (or it is empty).
@@ -26,6 +26,15 @@ export function writeOutput(ctx: CommandContext, text: string): string | undefin
     throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
   }
   return file;
+}
+
+/**
+ * The style of a command's result: the command's own (colour on a terminal) when it goes to
+ * stdout, none when it goes to the `--output` file (a file holds no colour codes, whatever the
+ * terminal).
+ */
+export function resultStyle(ctx: CommandContext): Style {
+  return ctx.str('output') ? makeStyle(false) : ctx.style;
 }
 
 /**

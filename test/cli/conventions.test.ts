@@ -2,6 +2,9 @@
  * What every command agrees on (issue 12, item 7): the name of plain output, what `-f` means,
  * and `-o/--output FILE`.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { runCli, SHOP } from './run-cli';
 import { COMMANDS } from '../../src/cli/commands';
 import { commandHelp, OptionSpec } from '../../src/cli/framework';
@@ -64,5 +67,61 @@ describe('-f means --format', () => {
     const r = await runCli([command, SHOP, ...args]);
     expect(r.code).toBe(0);
     expectOutput(r.stdout);
+  });
+});
+
+describe('-o/--output FILE on every command that prints a result', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-output-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const runs: ReadonlyArray<readonly [string, readonly string[], number]> = [
+    ['connlist', [SHOP], 0],
+    ['check', [SHOP, '--from', 'shop/frontend', '--to', 'shop/db', '--port', '5432'], 1],
+    ['lint', [path.join(__dirname, '..', 'lint', 'fixtures', 'broken')], 1],
+    ['report', [SHOP], 0],
+    ['diff', [path.join(SHOP, 'workloads.yaml'), SHOP], 0],
+  ];
+
+  test('every such command has it, as -o, --output FILE', () => {
+    expect(COMMANDS.filter((c) => option(c.name, 'output')).map((c) => c.name).sort()).toEqual(runs.map(([c]) => c).sort());
+    for (const [c] of runs) expect(option(c, 'output')).toMatchObject({ short: 'o', type: 'string', placeholder: 'FILE' });
+  });
+
+  test.each(runs)('%s -o FILE: the file holds what stdout would, nothing on stdout, the exit code unchanged', async (command, args, code) => {
+    const plain = await runCli([command, ...args]);
+    expect(plain.code).toBe(code);
+    for (const spelling of [['-o'], ['--output']]) {
+      const file = path.join(dir, `${command} result ${spelling[0]}.out`);
+      const r = await runCli([command, ...args, ...spelling, file]);
+      expect(r.code).toBe(code);
+      expect(r.stdout).toBe('');
+      expect(fs.readFileSync(file, 'utf8')).toBe(plain.stdout);
+      if (command !== 'lint') expect(r.stderr).toContain(`cdk8s-netpol: wrote ${file}\n`);
+    }
+  });
+
+  test.each(runs)('%s -o FILE on a terminal: no colour codes in the file', async (command, args) => {
+    const file = path.join(dir, `${command}-tty.out`);
+    const r = await runCli([command, ...args, '-o', file], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(file, 'utf8')).toBe((await runCli([command, ...args])).stdout);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('\u001b[');
+  });
+
+  test('the colours stay on the terminal without -o', async () => {
+    const [command, args] = runs[1];
+    expect((await runCli([command, ...args], { tty: true })).stdout).toContain('\u001b[31m');
+  });
+
+  test.each(runs)('%s -o into a missing directory: one line, exit 2', async (command, args) => {
+    const file = path.join(dir, 'no such dir', 'x.out');
+    const r = await runCli([command, ...args, '-o', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`cdk8s-netpol: cannot write ${file}: no such file or directory (ENOENT)\n`);
+  });
+
+  test.each(runs)('%s --help shows -o, --output FILE', async (command) => {
+    expect((await runCli([command, '--help'])).stdout).toMatch(/\n {2}-o, --output FILE {2,}write (.* )?to FILE instead of stdout/);
   });
 });
