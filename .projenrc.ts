@@ -37,6 +37,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-31@^2.6.43', 'cdk8s-plus-33@^2.5.57', 'yaml@^2.3.2',
     // the real `cdk8s synth --validate` runs the validation plugin in test/cdk8s-cli/
     'cdk8s-cli@^2.207.60',
+    // the official SARIF 2.1.0 schema and a toBeValidSarifLog matcher (test/report/sarif.test.ts);
+    // pinned: its only release is a beta
+    '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
