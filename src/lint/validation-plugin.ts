@@ -1,16 +1,20 @@
 import * as fs from 'fs';
-import { LintInput } from './context';
+import { LintInput, toLintObject } from './context';
 import { failsBuild } from './exit-policy';
 import { LinterOptions } from './network-policy-linter';
 import { lintObjects } from './runner';
 import { parseManifests } from '../manifests';
-import { terminalText } from '../text';
+import { quote, terminalText } from '../text';
 
 /**
  * A resource in a violation of a cdk8s validation report (cdk8s-cli `ValidationViolatingResource`).
  */
 export interface ValidationPluginResource {
-  /** `metadata.name`: cdk8s-cli maps it to the construct path. */
+  /**
+   * `metadata.name` when no other synthesized object has that name: cdk8s-cli maps it to the
+   * construct path. Otherwise `namespace/name (Kind)`, which no object is named, so that cdk8s-cli
+   * shows no construct path rather than another object's (it keeps one path per name).
+   */
   readonly resourceName: string;
   /** Field paths inside the resource. */
   readonly locations: string[];
@@ -97,9 +101,18 @@ export class NetworkPolicyValidation {
   /** Runs the linter on `context.manifests` and fills `context.report`. */
   public async validate(context: IValidationPluginContext): Promise<void> {
     const inputs: LintInput[] = [];
+    // cdk8s writes construct-metadata.json keyed by `metadata.name` alone (the last object of a
+    // name wins), and cdk8s-cli finds a violation's construct path by its `resourceName` there:
+    // a name is passed only when one synthesized object bears it, and that object is not a List
+    // item (cdk8s records the List, not its items).
+    const names = new Map<string, number>();
+    const listItems = new Set<string>();
     for (const file of context.manifests) {
       for (const doc of parseManifests(fs.readFileSync(file, 'utf8'), file)) {
         inputs.push({ object: doc.object, file, line: doc.line });
+        const o = toLintObject({ object: doc.object });
+        names.set(o.name, (names.get(o.name) ?? 0) + 1);
+        if (doc.item !== undefined) listItems.add(objectKey(o));
       }
     }
     const { findings } = lintObjects(inputs, this.props);
@@ -111,13 +124,29 @@ export class NetworkPolicyValidation {
         context.logger.log(`cdk8s-netpol: ${f.ruleId} suppressed on ${terminalText(`${f.kind} ${f.namespace}/${f.name}`)}: ${terminalText(f.suppressionReason ?? '')}`);
         continue;
       }
+      const sharing = names.get(f.name) ?? 0;
+      const mapped = sharing === 1 && !listItems.has(objectKey(f)) && terminalText(f.name) === f.name;
+      const object = terminalText(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`);
+      // the message already names the object (`NetworkPolicy shop/web-in: ...`)
+      let recommendation = terminalText(f.message);
+      if (f.constructPath !== undefined) {
+        recommendation += ` (construct path: ${terminalText(f.constructPath)})`;
+      } else if (!mapped) {
+        recommendation += sharing > 1
+          ? ` (construct path not known: ${sharing} synthesized objects are named ${quote(f.name)} and cdk8s maps construct paths by name alone; this is ${object})`
+          : ` (construct path not known for ${object})`;
+      }
       context.report.addViolation({
         ruleName: `${f.ruleId} [${f.severity}]`,
-        // the message already names the object (`NetworkPolicy shop/web-in: ...`)
-        recommendation: terminalText(f.message),
+        recommendation,
         fix: `${terminalText(f.fix)} (https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md#${f.ruleId.toLowerCase()})`,
         // cdk8s counts occurrences by location: a finding about a whole object points at its name
-        violatingResources: [{ resourceName: f.name, locations: [f.location ?? 'metadata.name'], manifestPath: f.file ?? '' }],
+        violatingResources: [{
+          // no object is named with a space: cdk8s-cli finds no construct path (N/A), never a wrong one
+          resourceName: mapped ? f.name : terminalText(`${f.namespace ? `${f.namespace}/` : ''}${f.name} (${f.kind})`),
+          locations: [f.location ?? 'metadata.name'],
+          manifestPath: f.file ?? '',
+        }],
       });
     }
     const active = findings.length - suppressed;
@@ -126,4 +155,8 @@ export class NetworkPolicyValidation {
       suppressed: String(suppressed),
     });
   }
+}
+
+function objectKey(o: { readonly kind: string; readonly namespace: string; readonly name: string }): string {
+  return `${o.kind}\u0000${o.namespace}\u0000${o.name}`;
 }
