@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
 import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
-import { resultStyle, writeOutput } from './output';
+import { packageVersion, resultStyle, writeOutput } from './output';
 import type { Finding } from '../lint/finding';
 import { jsonText, plural, quote, terminalText } from '../text';
 
@@ -63,7 +63,7 @@ export function run(ctx: CommandContext): number {
   const strict = ctx.flag('strict');
   const format = ctx.str('format') ?? 'text';
   const output = format === 'json' ? jsonText(findings, 2) + '\n'
-    : format === 'sarif' ? renderSarif(findings, ruleDocs())
+    : format === 'sarif' ? renderSarif(findings, ruleDocs(), { toolVersion: packageVersion() })
       : formatText(findings, resultStyle(ctx));
   const file = writeOutput(ctx, output);
   if (file || format !== 'text') ctx.err(summary(findings));

@@ -7,6 +7,7 @@
  * command with one line and exit code 2. Never a stack trace.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { getSystemErrorMap } from 'util';
 import { CliError, CommandContext, EXIT_INPUT, makeStyle, OutputStream, Style } from './framework';
 
@@ -26,6 +27,31 @@ export function writeOutput(ctx: CommandContext, text: string): string | undefin
     throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
   }
   return file;
+}
+
+/**
+ * The version of this package, as its package.json says, for what the tool writes about itself
+ * (SARIF's `tool.driver.version`). The package root is the first folder above this module that
+ * holds a package.json: `lib/cli/` and `src/cli/` are both below it, and so is the installed
+ * copy in `node_modules/cdk8s-netpol/`. Undefined when that package.json cannot be read, is not
+ * this package's, or has no version: never an error.
+ */
+export function packageVersion(from: string = __dirname): string | undefined {
+  for (let dir = path.resolve(from), i = 0; i < 10; i++) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+        return pkg?.name === 'cdk8s-netpol' && typeof pkg.version === 'string' && pkg.version !== '' ? pkg.version : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { jsonText, sarifText } from '../text';
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
 
 export interface SarifOptions {
+  /** `tool.driver.version`: the package's version (the CLI reads it from package.json); omitted when not given */
   readonly toolVersion?: string;
   /** where rules are documented; each rule links to `${rulesUri}#npnnn` */
   readonly rulesUri?: string;
@@ -18,7 +19,8 @@ export interface SarifOptions {
  *
  * What GitHub shows from the input (the message, the logical location, related objects, the
  * justification) is `sarifText`: one line, no control or bidirectional character. The file is a
- * percent-encoded URI reference (`artifactUri`), and the whole log is `jsonText`.
+ * URI (`sarifUri`): a percent-encoded relative reference, a `file://` URI for an absolute path,
+ * `stdin` for standard input; and the whole log is `jsonText`.
  */
 export function renderSarif(findings: readonly Finding[], rules: readonly LintRuleInfo[], options: SarifOptions = {}): string {
   const rulesUri = options.rulesUri ?? 'https://github.com/cdk8s-netpol/cdk8s-netpol/blob/main/RULES.md';
@@ -33,7 +35,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly LintRu
     const location: Record<string, unknown> = { logicalLocations: [logical] };
     if (f.file) {
       location.physicalLocation = {
-        artifactLocation: { uri: artifactUri(f.file) },
+        artifactLocation: { uri: sarifUri(f.file) },
         region: { startLine: line ?? 1 },
       };
     }
@@ -78,6 +80,33 @@ export function renderSarif(findings: readonly Finding[], rules: readonly LintRu
     }],
   };
   return jsonText(log, 2) + '\n';
+}
+
+/** How the manifest reader names standard input (`src/manifests/read.ts`). */
+const STDIN_SOURCE = '<stdin>';
+
+/**
+ * Where a finding's file is, as a SARIF `artifactLocation.uri`, valid as the SARIF schema asks
+ * (RFC 3986 URI references) and as code scanning reads it:
+ * - a relative path: a relative reference (`artifactUri`), resolved against the checkout; a `:`
+ *   in its first segment is percent-encoded, or `a:b.yaml` would read as a URI of scheme `a`;
+ * - an absolute path (`/work/dist/a.yaml`, `C:\work\a.yaml`, `\\server\share\a.yaml`): a `file://`
+ *   URI (`file:///work/dist/a.yaml`, `file:///C:/work/a.yaml`, `file://server/share/a.yaml`);
+ * - standard input (`<stdin>`): the relative reference `stdin`. SARIF would allow leaving the
+ *   physical location out, but GitHub code scanning expects one in every result; `stdin` is a
+ *   file no checkout has, so no annotation lands on a wrong file, and the logical location
+ *   names the object.
+ */
+export function sarifUri(file: string): string {
+  if (file === STDIN_SOURCE) return 'stdin';
+  const slashed = file.split('\\').join('/');
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${artifactUri(slashed)}`;
+  if (slashed.startsWith('//')) return `file:${artifactUri(slashed)}`;
+  if (slashed.startsWith('/')) return `file://${artifactUri(slashed)}`;
+  const uri = artifactUri(slashed);
+  const firstSlash = uri.indexOf('/');
+  const first = firstSlash === -1 ? uri : uri.slice(0, firstSlash);
+  return first.split(':').join('%3A') + (firstSlash === -1 ? '' : uri.slice(firstSlash));
 }
 
 /**

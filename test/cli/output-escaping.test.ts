@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import { runCli, SHOP } from './run-cli';
 import { formatConnlist } from '../../src/cli/connlist-command';
 import { Analysis, explainConnection, Inventory } from '../../src/engine';
@@ -82,7 +83,8 @@ describe('lint', () => {
     const results = JSON.parse(sarif.stdout).runs[0].results;
     const suppressed = results.find((x: any) => x.ruleId === 'NP001');
     expect(suppressed.suppressions[0].justification).toBe(visibleText(REASON));
-    expect(decodeURI(suppressed.locations[0].physicalLocation.artifactLocation.uri)).toBe(path.join(hostileDir, FILE_NAME));
+    // an absolute path is a file:// URI, every character of the name percent-encoded
+    expect(fileURLToPath(suppressed.locations[0].physicalLocation.artifactLocation.uri)).toBe(path.join(hostileDir, FILE_NAME));
     const json = await runCli(['lint', hostileDir, '--format', 'json']);
     expectTerminalSafe(json.stdout.replace(/\n/g, ''));
     expect(JSON.parse(json.stdout).find((f: any) => f.ruleId === 'NP001').suppressionReason).toBe(REASON);
