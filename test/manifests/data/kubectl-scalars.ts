@@ -19,8 +19,9 @@
  *   `0B`/`0O`/`0X` are accepted, an overflow is an error (ErrRange); json.Marshal fails on
  *   +Inf, -Inf and NaN ("json: unsupported value").
  *
- * Rows marked `ours` are where this project refuses what kubectl reads (see SEMANTICS.md 8):
- * they are errors here, and the `why` says what kubectl would do.
+ * Rows marked `ours` are where this project refuses what kubectl reads (the header of
+ * src/manifests/yaml-reader.ts says why): they are errors here, and the `why` says what kubectl
+ * would do.
  */
 export const SOURCE = {
   repository: 'https://github.com/kubernetes-sigs/yaml',
