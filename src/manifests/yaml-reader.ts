@@ -11,6 +11,23 @@
  * way a reviewer could easily misread, or where this reader does not follow libyaml, it stops with
  * an error instead: it never reads a text differently from kubectl.
  *
+ * Refused although kubectl reads them (each a way to make a diff say something else than what
+ * is applied):
+ * - a key written twice in a mapping (kubectl keeps the last, silently), also two keys kubectl
+ *   converts to the same JSON key (`1` and `"1"`: it keeps one of them, at random);
+ * - a key written before a `<<` merge that sets it too (go-yaml lets the merge win, the YAML
+ *   merge rules the key); a second `<<` in one mapping;
+ * - tags other than the core ones and `!` (kubectl ignores them: `!!omap`, `!!set`, `!foo`);
+ * - content after a `...` document end (kubectl drops it up to the next `---`);
+ * - NEL, LS, PS and a CR alone (line breaks to libyaml, not in most editors), a byte-order mark
+ *   inside the text;
+ * - `{a:}` and the like: a ':' right before a flow indicator (kubectl reads the text "a:");
+ * - a comment right after a quoted scalar or a bracket, without a space (`"a"#b`);
+ * - an alias of the merge key `<<` (a plain key "<<" to go-yaml), `%`-escapes in tags.
+ * Refused as kubectl refuses them: `%YAML` and `%TAG` directives (kubectl's cut at `---` leaves
+ * them without a document), text after `---` on its line, null keys, keys above int64, keys
+ * longer than 1024 characters, `.inf` and `.nan` values, tabs in indentation, undefined aliases.
+ *
  * Costs: every character is looked at a bounded number of times; nesting is bounded by
  * `LIMITS.maxDepth` before any recursion; aliases are copied (JSON has no shared values) within
  * `LIMITS.maxAliasNodes` nodes per document; mapping keys are checked for duplicates in constant
