@@ -5,7 +5,9 @@
  */
 import { Analysis, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
 import { CliError, CommandContext, EXIT_INPUT } from './framework';
-import { checkNetworkPolicy, formatPolicyError, PolicyError, unmodelledPolicyKind, validateWorkload } from '../k8s';
+import {
+  checkClusterNetworkPolicy, checkNetworkPolicy, formatPolicyError, isClusterPolicyObject, PolicyError, unmodelledPolicyKind, validateWorkload,
+} from '../k8s';
 import {
   describeObject,
   docLocation,
@@ -77,6 +79,7 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
  */
 function validate(obj: any): { errors: readonly PolicyError[]; total: number } {
   if (unmodelledPolicyKind(obj)) return { errors: [], total: 0 };
+  if (isClusterPolicyObject(obj)) return checkClusterNetworkPolicy(obj);
   if (obj.kind === 'NetworkPolicy') return checkNetworkPolicy(obj);
   if (obj.kind === 'Namespace' || WORKLOAD_KINDS[obj.kind]) {
     const errors = validateWorkload(obj);
@@ -87,9 +90,9 @@ function validate(obj: any): { errors: readonly PolicyError[]; total: number } {
 
 
 /**
- * Policies of kinds the analysis does not model (CiliumNetworkPolicy, Calico, AdminNetworkPolicy,
- * ...) change what a real cluster allows: name each one read, and say that the command's
- * verdicts hold only for Kubernetes NetworkPolicies. With `--unanalyzed-policies error` their
+ * Policies of kinds the analysis does not model (CiliumNetworkPolicy, Calico, Antrea,
+ * EgressFirewall, ...) change what a real cluster allows: name each one read, and say that the command's
+ * verdicts hold only for the policies it models. With `--unanalyzed-policies error` their
  * presence ends the command (exit 2).
  */
 function reportUnanalyzed(ctx: CommandContext, docs: readonly ManifestDoc[]): void {
@@ -104,7 +107,7 @@ function reportUnanalyzed(ctx: CommandContext, docs: readonly ManifestDoc[]): vo
   }
   ctx.err([
     `warning: ${count} of kinds this tool does not analyze ${found.length === 1 ? 'was' : 'were'} read and left out: ` +
-    'what this command reports holds only for Kubernetes NetworkPolicies, and a cluster that enforces these may allow less (or more):',
+    'what this command reports holds only for the policies it models (Kubernetes NetworkPolicies and the cluster tiers), and a cluster that enforces these may allow less (or more):',
     ...shown,
   ].join('\n'));
 }
@@ -128,10 +131,11 @@ function warnDuplicates(ctx: CommandContext, docs: readonly ManifestDoc[]): void
   for (const doc of docs) {
     const kind = doc.object.kind;
     const isPolicy = kind === 'NetworkPolicy';
-    if (!isPolicy && !WORKLOAD_KINDS[kind]) continue;
+    const isCluster = isClusterPolicyObject(doc.object);
+    if (!isPolicy && !isCluster && !WORKLOAD_KINDS[kind]) continue;
     const meta = doc.object.metadata ?? {};
     if (!meta.name) continue; // generateName: the API server makes a new name for each
-    const id = `${meta.namespace || DEFAULT_NAMESPACE}/${meta.name}`;
+    const id = isCluster ? `${meta.name}` : `${meta.namespace || DEFAULT_NAMESPACE}/${meta.name}`;
     const key = `${kind} ${id}`;
     const first = seen.get(key);
     if (first) {
@@ -152,7 +156,19 @@ function invalidInput(errors: string[], more = 0): CliError {
 export function loadAnalysis(ctx: CommandContext, paths: readonly string[]): { loaded: LoadedManifests; analysis: Analysis } {
   const loaded = loadManifests(ctx, paths);
   const analysis = new Analysis(loaded.inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') });
+  warnPriorityConflicts(ctx, analysis);
   return { loaded, analysis };
+}
+
+/**
+ * Two cluster policies of one tier at one priority whose order changes a verdict: the order is
+ * implementation-defined upstream, so the engine's answer (by kind, then name) is one of two a
+ * cluster may give. Say so, with a connection that shows it.
+ */
+function warnPriorityConflicts(ctx: CommandContext, analysis: Analysis): void {
+  const conflicts = analysis.samePriorityConflicts();
+  for (const c of conflicts.slice(0, MAX_ERRORS)) ctx.err(`warning: ${c.text}`);
+  if (conflicts.length > MAX_ERRORS) ctx.err(`warning: ... and ${conflicts.length - MAX_ERRORS} more priority conflicts`);
 }
 
 /** Runs an engine call that fails on user input (an unknown endpoint): its error becomes exit 2. */

@@ -52,6 +52,6 @@ export const UNANALYZED_OPTION: OptionSpec = {
   choices: ['warn', 'error'],
   default: 'warn',
   description: 'policies of kinds this tool does not analyze (CiliumNetworkPolicy, Calico NetworkPolicy and ' +
-    'GlobalNetworkPolicy, AdminNetworkPolicy, ClusterNetworkPolicy, ...): warn names each one on stderr and goes on ' +
-    '(verdicts then hold only for Kubernetes NetworkPolicies); error ends the command (exit 2)',
+    'GlobalNetworkPolicy, Antrea policies, EgressFirewall, ...; ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy are analyzed): warn names each one on stderr and goes on ' +
+    '(verdicts then hold only for the policies it models); error ends the command (exit 2)',
 };

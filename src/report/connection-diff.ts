@@ -48,7 +48,7 @@ export function diffConnections(before: readonly ListedConnection[], after: read
 /**
  * Policies of kinds the engine does not model, as a diff sees them: how many either side has,
  * and which were added, removed or changed (`CiliumNetworkPolicy shop/x (added)`). The diff's
- * connectivity changes hold only for Kubernetes NetworkPolicies when `present` is not 0.
+ * connectivity changes hold only for the policies it models when `present` is not 0.
  */
 export interface UnanalyzedChanges {
   readonly present: number;

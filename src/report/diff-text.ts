@@ -36,18 +36,18 @@ export function renderDiffText(changes: readonly ConnectionChange[], unanalyzed?
 /** `No changes in connectivity.`, saying of which policies when some were not analyzed. */
 export function noChanges(unanalyzed?: UnanalyzedChanges): string {
   return unanalyzed && unanalyzed.present > 0
-    ? 'No changes in connectivity under the Kubernetes NetworkPolicies.'
+    ? 'No changes in connectivity under the policies it models.'
     : 'No changes in connectivity.';
 }
 
 /**
- * The lines that say the diff holds only for Kubernetes NetworkPolicies, and which policies of
+ * The lines that say the diff holds only for the policies it models (Kubernetes NetworkPolicies and the cluster tiers), and which policies of
  * other kinds the change adds, removes or changes (each `terminalText`, one line).
  */
 export function unanalyzedNotes(unanalyzed?: UnanalyzedChanges): string[] {
   if (!unanalyzed || unanalyzed.present === 0) return [];
   const lines = [`Note: ${unanalyzed.present === 1 ? '1 policy' : `${unanalyzed.present} policies`} of kinds this tool does not analyze ` +
-    '(CiliumNetworkPolicy, Calico, AdminNetworkPolicy, ...) are left out: the changes above are those of the Kubernetes NetworkPolicies only.'];
+    '(CiliumNetworkPolicy, Calico, Antrea, ...) are left out: the changes above are those of the policies it models only.'];
   if (unanalyzed.changed.length > 0) {
     lines.push(`Policies not analyzed that this change touches (review them by hand): ${unanalyzed.changed.map(terminalText).join(', ')}`);
   }

@@ -135,7 +135,7 @@ metadata: {name: deny-egress}
 spec: {selector: all(), types: [Egress]}
 `;
   const input = docs(workload('Deployment', 'db', 'db'), workload('Deployment', 'web', 'web'), cilium, calicoGlobal);
-  const warning = 'cdk8s-netpol: warning: 2 policies of kinds this tool does not analyze were read and left out: what this command reports holds only for Kubernetes NetworkPolicies, and a cluster that enforces these may allow less (or more):\n' +
+  const warning = 'cdk8s-netpol: warning: 2 policies of kinds this tool does not analyze were read and left out: what this command reports holds only for the policies it models (Kubernetes NetworkPolicies and the cluster tiers), and a cluster that enforces these may allow less (or more):\n' +
     '  <stdin>:25: CiliumNetworkPolicy shop/lock-db (enforced by Cilium)\n' +
     '  <stdin>:32: GlobalNetworkPolicy deny-egress (enforced by Calico)\n';
 
@@ -165,20 +165,20 @@ spec: {selector: all(), types: [Egress]}
     fs.writeFileSync(path.join(dir, 'new.yaml'), docs(base, cilium));
     const text = await runCli(['diff', path.join(dir, 'old.yaml'), path.join(dir, 'new.yaml'), '--fail-on', 'added']);
     expect(text.code).toBe(1);
-    expect(text.stdout).toBe('No changes in connectivity under the Kubernetes NetworkPolicies.\n\n' +
-      'Note: 1 policy of kinds this tool does not analyze (CiliumNetworkPolicy, Calico, AdminNetworkPolicy, ...) are left out: ' +
-      'the changes above are those of the Kubernetes NetworkPolicies only.\n' +
+    expect(text.stdout).toBe('No changes in connectivity under the policies it models.\n\n' +
+      'Note: 1 policy of kinds this tool does not analyze (CiliumNetworkPolicy, Calico, Antrea, ...) are left out: ' +
+      'the changes above are those of the policies it models only.\n' +
       'Policies not analyzed that this change touches (review them by hand): CiliumNetworkPolicy shop/lock-db (added)\n');
     const md = await runCli(['diff', path.join(dir, 'old.yaml'), path.join(dir, 'new.yaml'), '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toBe('### Connectivity changes\n\n' +
-      '> Note: 1 policy of kinds this tool does not analyze (CiliumNetworkPolicy, Calico, AdminNetworkPolicy, ...) are left out: the changes above are those of the Kubernetes NetworkPolicies only.\n' +
+      '> Note: 1 policy of kinds this tool does not analyze (CiliumNetworkPolicy, Calico, Antrea, ...) are left out: the changes above are those of the policies it models only.\n' +
       '>\n' +
       '> Policies not analyzed that this change touches (review them by hand): CiliumNetworkPolicy shop/lock-db (added)\n\n' +
-      'No changes in connectivity under the Kubernetes NetworkPolicies.\n');
+      'No changes in connectivity under the policies it models.\n');
     const same = await runCli(['diff', path.join(dir, 'new.yaml'), path.join(dir, 'new.yaml'), '--fail-on', 'any']);
     expect(same.code).toBe(0);
-    expect(same.stdout).toContain('No changes in connectivity under the Kubernetes NetworkPolicies.\n\nNote: 1 policy');
+    expect(same.stdout).toContain('No changes in connectivity under the policies it models.\n\nNote: 1 policy');
     expect(same.stdout).not.toContain('review them by hand');
   });
 

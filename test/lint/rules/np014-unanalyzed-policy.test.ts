@@ -7,8 +7,8 @@ describe('NP014 unanalyzed-policy', () => {
   test('non-compliant: one warning per policy (cluster-scoped ones first, as findings sort) of a kind the engine does not model, named with what enforces it', () => {
     const f = findingsOf([web, db, cilium, global], 'NP014');
     expect(f.map((x) => [x.severity, x.message])).toEqual([
-      ['warning', 'GlobalNetworkPolicy deny is enforced by Calico, which this tool does not analyze: the reachability findings hold only for Kubernetes NetworkPolicies.'],
-      ['warning', 'CiliumNetworkPolicy shop/lock-db is enforced by Cilium, which this tool does not analyze: the reachability findings hold only for Kubernetes NetworkPolicies.'],
+      ['warning', 'GlobalNetworkPolicy deny is enforced by Calico, which this tool does not analyze: the reachability findings hold only for the policies it models.'],
+      ['warning', 'CiliumNetworkPolicy shop/lock-db is enforced by Cilium, which this tool does not analyze: the reachability findings hold only for the policies it models.'],
     ]);
   });
 
