@@ -210,6 +210,18 @@ function parseYaml(text: string, source: string): { raw: RawDoc[]; locator: Loca
       return offset === undefined ? undefined : lines.line(offset);
     },
   };
-  const raw = documents.map((d) => ({ value: d.value, index: d.index, line: d.offset >= 0 ? lines.line(d.offset) : undefined }));
+  // the line of each document: newlines counted once, from one document to the next (the full
+  // index of lines is only built when a field's line is asked for)
+  const s = stream.text;
+  let line = 1;
+  let counted = 0;
+  const raw = documents.map((d) => {
+    if (d.offset < 0) return { value: d.value, index: d.index };
+    for (let i = s.indexOf('\n', counted); i >= 0 && i < d.offset; i = s.indexOf('\n', counted)) {
+      line++;
+      counted = i + 1;
+    }
+    return { value: d.value, index: d.index, line };
+  });
   return { raw, locator };
 }
