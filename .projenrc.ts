@@ -71,12 +71,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     devdirs: ['test', 'examples', 'bench', 'projenrc'],
   },
 
-  // Only the JavaScript target builds here: PyPI, Maven Central, NuGet and the Go proxy are not
-  // reachable from this workplace, so no other jsii target is configured (see README).
-  publishToPypi: undefined,
-  publishToMaven: undefined,
-  publishToNuget: undefined,
-  publishToGo: undefined,
+  // Every jsii language, with each ecosystem's conventions. The release workflow publishes them;
+  // the local build packages JavaScript only (`package-all` below): PyPI, Maven Central, NuGet
+  // and the Go proxy are not reachable from the build machines, and CI proves the bindings
+  // generate (`npx projen bindings`).
+  publishToPypi: { distName: 'cdk8s-netpol', module: 'cdk8s_netpol' },
+  publishToMaven: {
+    javaPackage: 'dev.cdk8snetpol',
+    mavenGroupId: 'dev.cdk8s-netpol',
+    mavenArtifactId: 'cdk8s-netpol',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
+  publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go' },
 
   githubOptions: { mergify: false },
   depsUpgrade: false,
@@ -106,6 +112,24 @@ const example = project.addTask('example', {
 example.exec('ts-node --project test/tsconfig.json examples/main.ts');
 
 // Benchmarks are a script, not a timed test.
+// `npx projen build` off CI packages JavaScript only: the other languages need toolchains and
+// registries the build machines lack. The release workflow packages each language on its own.
+const packageAll = project.tasks.tryFind('package-all');
+if (packageAll) {
+  packageAll.reset();
+  packageAll.say('packaging JavaScript only here; the release workflow packages Python, Java, .NET and Go');
+  packageAll.spawn(project.tasks.tryFind('package:js')!);
+}
+
+// The bindings of every jsii language generate (code only, no toolchain needed), and the
+// generated Python compiles: CI runs this after the build.
+const bindings = project.addTask('bindings', {
+  description: 'Generate the Python, Java, .NET and Go bindings (code only) into dist/bindings and compile the Python',
+});
+bindings.exec('rm -rf dist/bindings');
+bindings.exec('jsii-pacmak --code-only --outdir dist/bindings --target python --target java --target dotnet --target go');
+bindings.exec('python3 -m compileall -q dist/bindings/python');
+
 const bench = project.addTask('bench', {
   description: 'Run the synth and engine benchmarks (writes bench/results/latest.json and bench/results/engine.svg)',
 });
