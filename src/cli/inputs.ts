@@ -81,7 +81,7 @@ function validate(obj: any): { errors: readonly PolicyError[]; total: number } {
   if (unmodelledPolicyKind(obj)) return { errors: [], total: 0 };
   if (isClusterPolicyObject(obj)) return checkClusterNetworkPolicy(obj);
   if (obj.kind === 'NetworkPolicy') return checkNetworkPolicy(obj);
-  if (obj.kind === 'Namespace' || WORKLOAD_KINDS[obj.kind]) {
+  if (obj.kind === 'Namespace' || obj.kind === 'Node' || WORKLOAD_KINDS[obj.kind]) {
     const errors = validateWorkload(obj);
     return { errors: errors.slice(0, MAX_ERRORS + 1), total: errors.length };
   }

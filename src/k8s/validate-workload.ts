@@ -10,6 +10,7 @@
  *
  * Name rules (upstream `ValidateObjectMeta` with each kind's name function):
  * - Namespace: an RFC 1123 label (at most 63 characters);
+ * - Node: an RFC 1123 subdomain (its labels are checked too: `nodes` peers select them);
  * - Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController: an RFC 1123
  *   subdomain (at most 253);
  * - Job: a subdomain of at most 63 characters (the name becomes the `job-name` label of its pods,
@@ -67,9 +68,10 @@ export function validateWorkload(obj: unknown): PolicyError[] {
   }
   const nameCheck = kind === 'Namespace' ? dnsLabelError : (v: string) => subdomainOfAtMost(v, NAME_LIMITS[kind]);
   validateName(errors, meta, nameCheck);
-  if (kind !== 'Namespace') validateNamespace(errors, meta.namespace);
+  // Namespaces and Nodes are cluster-scoped: a namespace written on them is ignored by the API server
+  if (kind !== 'Namespace' && kind !== 'Node') validateNamespace(errors, meta.namespace);
   validateLabels(errors, 'metadata.labels', meta.labels);
-  if (kind === 'Namespace') return errors;
+  if (kind === 'Namespace' || kind === 'Node') return errors;
 
   const templatePath = POD_TEMPLATE_PATHS[kind];
   if (templatePath === undefined) return errors;

@@ -30,6 +30,7 @@ describe('validateWorkload', () => {
     ['a port without containerPort', deployment({ name: 'w' }, { spec: { initContainers: [{ ports: [{ name: 'http' }] }] } }), 'spec.template.spec.initContainers[0].ports[0].containerPort: Required value'],
     ['hostNetwork as a string', deployment({ name: 'w' }, { spec: { hostNetwork: 'true' } }), 'spec.template.spec.hostNetwork: Invalid value: "true": must be a boolean, not a string'],
     ['a pod IP that is not one', { kind: 'Pod', metadata: { name: 'p' }, status: { podIP: '10.0.0.256' } }, 'status.podIP: Invalid value: "10.0.0.256": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+    ['a Node name with a newline', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n\n1' } }, 'metadata.name: Invalid value: "n\\n1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\')'],
     ['metadata that is a list', { kind: 'Pod', metadata: [] }, 'metadata: Invalid value: []: must be an object, not a list'],
   ])('%s', (_, obj, expected) => {
     expect(errorsOf(obj)).toEqual([expected]);
