@@ -6,9 +6,13 @@
  *                                                        rotating order (A B C, B C A, C A B), medians
  *   child.ts synth-mem VARIANT|none NAMESPACES LAYOUT      one build + synth; peak RSS of the process
  *   child.ts engine WORKLOADS NAIVE_PAIRS REPEATS   engine (and naive) on a generated cluster
+ *   child.ts read FORMAT WORKLOADS REPEATS          parse + validate a cluster dump (yaml or json)
+ *   child.ts read-hostile NAME N REPEATS            one hostile input of bench/read.ts at size N
+ *   child.ts read-none                              nothing: the peak RSS of a child alone
  */
 import { Yaml } from 'cdk8s';
 import { benchEngine } from './engine';
+import { benchHostile, benchReadThroughput, ReadFormat } from './read';
 import { buildApp, SYNTH_VARIANTS, SynthLayout, SynthVariant, synthOnce } from './synth';
 
 function gc(): void {
@@ -92,6 +96,12 @@ function main(argv: string[]): unknown {
       const naive = b === 'all' ? Infinity : Number(b);
       return { ...benchEngine(Number(a), naive, Number(c)), peakRssMB: maxRssMB() };
     }
+    case 'read':
+      return { ...benchReadThroughput(Number(b), a as ReadFormat, Number(c)), peakRssMB: maxRssMB() };
+    case 'read-hostile':
+      return { ...benchHostile(a, Number(b), Number(c)), peakRssMB: maxRssMB() };
+    case 'read-none':
+      return { peakRssMB: maxRssMB() };
     default:
       throw new Error(`unknown task ${task}`);
   }

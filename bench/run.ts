@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: synth, engine and CLI benchmarks; prints a table (each target met/missed),
- * writes bench/results/latest.json and bench/results/engine.svg.
+ * `npm run bench`: synth, engine, CLI and read benchmarks; prints a table (each target
+ * met/missed), writes bench/results/latest.json and bench/results/engine.svg.
  *
  *   npm run bench                  full run (a few minutes on 2 cores)
  *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
  *                                  writes bench/results/quick.json.tmp (gitignored), no plot
  *   BENCH_QUICK=1 npm run bench    the same
- *   --only synth,engine,cli        run some parts only
+ *   --only synth,engine,cli,read   run some parts only; the parts not run keep their figures
+ *                                  from the file written before (same mode), under `measured`
  *   --out FILE                     where to write the JSON
  *
  * Every measurement that reports memory runs in its own child process (bench/child.ts) so that
@@ -21,6 +22,7 @@ import * as YAML from 'yaml';
 import { generateCluster } from './cluster';
 import { EngineResult } from './engine';
 import { engineSvg } from './plot';
+import { HOSTILE, HostileResult, ReadThroughput } from './read';
 import { SYNTH_LABELS, SYNTH_VARIANTS, SynthVariant } from './synth';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -34,7 +36,7 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   let quick = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
-  let only = new Set(['synth', 'engine', 'cli']);
+  let only = new Set<string>(SECTIONS);
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -48,6 +50,8 @@ function parseOptions(argv: string[]): Options {
   return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
 }
 
+const SECTIONS = ['synth', 'engine', 'cli', 'read'] as const;
+
 // sizes and repetitions
 const FULL = {
   synth: [
@@ -58,11 +62,13 @@ const FULL = {
   ],
   engine: [{ workloads: 300, naive: 'all', repeats: 7 }, { workloads: 1000, naive: '0', repeats: 7 }, { workloads: 2000, naive: '0', repeats: 7 }, { workloads: 5000, naive: '0', repeats: 3 }],
   cliRuns: 7,
+  read: { workloads: 5000, repeats: 7, hostileRepeats: 5 },
 };
 const QUICK = {
   synth: [{ namespaces: 20, layout: 'chart-per-namespace', warmup: 1, rounds: 3 }, { namespaces: 20, layout: 'single-chart', warmup: 1, rounds: 3 }],
   engine: [{ workloads: 300, naive: '2000', repeats: 3 }, { workloads: 1000, naive: '0', repeats: 3 }, { workloads: 2000, naive: '0', repeats: 3 }],
   cliRuns: 3,
+  read: { workloads: 500, repeats: 3, hostileRepeats: 1 },
 };
 
 // targets (issue 6); "well under" made concrete
@@ -74,6 +80,13 @@ const TARGET = {
   at5000Ms: 20_000, // "well under a minute"
   at5000MB: 1024,
   cliMs: 500, // "well under a second"
+  readYamlMBps: 20, // parse + validate (issue 11)
+  readJsonMBps: 100,
+  // hostile inputs: twice the input costs at most this much more (time, and peak RSS growth),
+  // with a little slack for figures too small to compare
+  linear: 2.5,
+  linearSlackMs: 5,
+  linearSlackMB: 16,
 };
 
 function child(args: string[]): any {
@@ -207,6 +220,80 @@ function runCli(opts: Options) {
   return result;
 }
 
+// -------------------------------------------------------------------------------- read
+
+interface ReadSection {
+  readonly baselineRssMB: number;
+  readonly throughput: (ReadThroughput & { peakRssMB: number })[];
+  readonly hostile: { name: string; runs: (HostileResult & { peakRssMB: number })[] }[];
+}
+
+function runRead(opts: Options): ReadSection {
+  const plan = opts.quick ? QUICK.read : FULL.read;
+  const baselineRssMB = child(['read-none']).peakRssMB;
+  const throughput: (ReadThroughput & { peakRssMB: number })[] = [];
+  for (const format of ['yaml', 'json']) {
+    log(`read: ${plan.workloads} workloads as ${format}, parse + validate, ${plan.repeats} runs ...`);
+    throughput.push(child(['read', format, String(plan.workloads), String(plan.repeats)]));
+  }
+  const hostile: ReadSection['hostile'] = [];
+  for (const [name, h] of Object.entries(HOSTILE)) {
+    const runs = (opts.quick ? h.quickSizes : h.sizes).map((n) => {
+      log(`read: ${h.what(n)} ...`);
+      return child(['read-hostile', name, String(n), String(plan.hostileRepeats)]);
+    });
+    hostile.push({ name, runs });
+  }
+  return { baselineRssMB, throughput, hostile };
+}
+
+function readTargets(read: ReadSection | undefined, quick: boolean): TargetRow[] {
+  if (!read) {
+    return [
+      { target: `read: YAML parse + validate >= ${TARGET.readYamlMBps} MB/s`, measured: '-', status: 'not measured' },
+      { target: `read: JSON parse + validate >= ${TARGET.readJsonMBps} MB/s`, measured: '-', status: 'not measured' },
+    ];
+  }
+  const rows: TargetRow[] = [];
+  for (const t of read.throughput) {
+    const want = t.format === 'yaml' ? TARGET.readYamlMBps : TARGET.readJsonMBps;
+    const what = t.format === 'yaml' ? `${t.objects.toLocaleString('en-US')} YAML documents` : `a JSON List of ${t.objects.toLocaleString('en-US')} items`;
+    rows.push({
+      target: `read: ${t.format.toUpperCase()} parse + validate >= ${want} MB/s (${what}, ${(t.bytes / 1e6).toFixed(1)} MB)`,
+      measured: `${t.mbPerS.toFixed(1)} MB/s (median ${fmtMs(t.medianMs)}; fastest run ${(t.bytes / 1e6 / (Math.min(...t.runsMs) / 1000)).toFixed(1)} MB/s); `
+        + `a deep field's line, first asked: ${fmtMs(t.deepFieldLineMs)}; `
+        + `${t.invalidPolicies} policies refused${quick ? ' (quick run: too small to judge)' : ''}`,
+      // a quick run's dump is too small (and its 3 runs too few, the first one cold) to judge by
+      status: quick ? 'not measured' : ok(t.mbPerS >= want && t.invalidPolicies === 0),
+    });
+  }
+  for (const h of read.hostile) {
+    const [a, b] = h.runs;
+    const growth = (r: { peakRssMB: number }) => Math.max(0, r.peakRssMB - read.baselineRssMB);
+    // linearity is judged on the fastest run of each size: the one other processes disturbed least
+    const fastest = (r: HostileResult) => Math.min(...r.runsMs);
+    // for JSON, the time beyond V8's own JSON.parse (which is not linear on one huge object or
+    // very deep nesting at these sizes: shown beside) is what this project's reading adds
+    const own = (r: HostileResult) => Math.max(0, fastest(r) - (r.jsonParseMs ?? 0));
+    const timeOk = own(b) <= TARGET.linear * own(a) + TARGET.linearSlackMs;
+    const parse = a.jsonParseMs !== undefined && b.jsonParseMs !== undefined
+      ? `; JSON.parse alone ${fmtMs(a.jsonParseMs)} -> ${fmtMs(b.jsonParseMs)} (${(b.jsonParseMs / Math.max(a.jsonParseMs, 0.1)).toFixed(2)}x), `
+        + `the rest ${fmtMs(own(a))} -> ${fmtMs(own(b))}`
+      : '';
+    // memory: the heap the result holds (peak RSS grows with V8's heap sizing, not in proportion)
+    const memOk = b.retainedMB <= TARGET.linear * a.retainedMB + TARGET.linearSlackMB;
+    const ends = HOSTILE[h.name].error ? 'an error naming the file and line' : 'read correctly';
+    rows.push({
+      target: `read: ${a.what}: ${ends}; linear (2x input <= ${TARGET.linear}x time${parse ? ' beyond JSON.parse' : ''} and memory)`,
+      measured: `fastest ${fmtMs(fastest(a))} -> ${fmtMs(fastest(b))} for 2x (${(fastest(b) / Math.max(fastest(a), 0.1)).toFixed(2)}x; `
+        + `medians ${fmtMs(a.medianMs)} -> ${fmtMs(b.medianMs)}${parse}); heap held ${a.retainedMB} -> ${b.retainedMB} MB `
+        + `(peak RSS +${growth(a)} -> +${growth(b)} MB); ${a.outcome}`,
+      status: ok(a.expected && b.expected && timeOk && memOk),
+    });
+  }
+  return rows;
+}
+
 // ------------------------------------------------------------------------------ report
 
 interface TargetRow {
@@ -310,9 +397,51 @@ function report(result: any): string {
     ]));
     out.push('');
   }
-  out.push('Targets (issue 6)');
+  if (result.read) {
+    const r = result.read as ReadSection;
+    out.push(`Read: parse + validate (validateNetworkPolicy on every NetworkPolicy), median of runs; peak RSS of the child (a child alone: ${r.baselineRssMB} MB)`);
+    out.push(table(['input', 'objects', 'MB', 'median', 'MB/s', 'deep field line', 'peak RSS'], r.throughput.map((t) => [
+      t.format === 'yaml' ? 'multi-document YAML' : 'JSON List', t.objects.toLocaleString('en-US'), (t.bytes / 1e6).toFixed(1), fmtMs(t.medianMs),
+      t.mbPerS.toFixed(1), fmtMs(t.deepFieldLineMs), `${t.peakRssMB} MB`,
+    ])));
+    out.push('');
+    out.push('Read: hostile inputs (each at a size and twice that size)');
+    out.push(table(['input', 'MB', 'fastest', 'median', 'heap held', 'peak RSS', 'outcome'], r.hostile.flatMap((h) => h.runs.map((x) => [
+      x.what, (x.bytes / 1e6).toFixed(1), fmtMs(Math.min(...x.runsMs)), fmtMs(x.medianMs), `${x.retainedMB} MB`, `${x.peakRssMB} MB`, x.outcome,
+    ]))));
+    out.push('');
+  }
+  if (result.measured) {
+    const measured = result.measured as Record<string, { date: string; commit: string }>;
+    const earlier = Object.entries(measured).filter(([, when]) => when.date !== result.date);
+    if (earlier.length > 0) out.push(`Kept from earlier runs: ${earlier.map(([k, when]) => `${k} (${when.date}, ${when.commit})`).join(', ')}`, '');
+  }
+  out.push('Targets (issues 6 and 11)');
   out.push(table(['target', 'measured', 'status'], result.targets.map((t: TargetRow) => [t.target, t.measured, t.status])));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The sections this run did not measure keep their figures from the file written before (when
+ * it was a run of the same mode), with when and at which commit they were measured.
+ */
+function keepEarlierSections(result: any, opts: Options): void {
+  let previous: any;
+  try {
+    previous = JSON.parse(fs.readFileSync(opts.out, 'utf8'));
+  } catch {
+    previous = undefined;
+  }
+  const now = { date: result.date, commit: result.machine.commit, loadAverage: result.loadAverage };
+  for (const section of SECTIONS) {
+    if (result[section] !== undefined) {
+      result.measured[section] = now;
+    } else if (previous?.mode === result.mode && previous[section] !== undefined) {
+      result[section] = previous[section];
+      result.measured[section] = previous.measured?.[section]
+        ?? { date: previous.date, commit: previous.machine?.commit, loadAverage: previous.loadAverage };
+    }
+  }
 }
 
 function main(): void {
@@ -322,17 +451,21 @@ function main(): void {
   const synth = opts.only.has('synth') ? runSynth(opts) : undefined;
   const engine = opts.only.has('engine') ? runEngine(opts) : undefined;
   const cli = opts.only.has('cli') ? runCli(opts) : undefined;
+  const read = opts.only.has('read') ? runRead(opts) : undefined;
   const result: any = {
     mode: opts.quick ? 'quick' : 'full',
     date: started.toISOString(),
     durationS: Math.round((Date.now() - started.getTime()) / 1000),
     machine: machine(),
     loadAverage: { before: loadBefore, after: os.loadavg().map((x) => +x.toFixed(2)) },
+    measured: {},
     synth,
     engine,
     cli,
+    read,
   };
-  result.targets = targets(synth, engine, cli, opts.quick);
+  keepEarlierSections(result, opts);
+  result.targets = [...targets(result.synth, result.engine, result.cli, opts.quick), ...readTargets(result.read, opts.quick)];
   const text = report(result);
   process.stdout.write(text);
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
