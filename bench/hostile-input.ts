@@ -149,3 +149,8 @@ function manyInvalidEntries(quick: boolean): HostileRow[] {
 export function hostileRows(quick: boolean): HostileRow[] {
   return [...longFieldName(quick), ...manyInvalidEntries(quick)];
 }
+
+// `bench/run.ts` runs this file in a child process of its own: `hostile-input.ts quick|full`
+if (require.main === module) {
+  process.stdout.write(JSON.stringify(hostileRows(process.argv[2] === 'quick')) + '\n');
+}

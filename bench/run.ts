@@ -6,7 +6,7 @@
  *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
  *                                  writes bench/results/quick.json.tmp (gitignored), no plot
  *   BENCH_QUICK=1 npm run bench    the same
- *   --only synth,engine,cli,read   run some parts only; the parts not run keep their figures
+ *   --only synth,engine,cli,read,hostile,tiers   run some parts only; the parts not run keep their figures
  *                                  from the file written before (same mode), under `measured`
  *   --out FILE                     where to write the JSON
  *
@@ -20,7 +20,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { generateCluster } from './cluster';
+import { ClusterTiersResult } from './cluster-tiers';
 import { EngineResult } from './engine';
+import { HostileRow } from './hostile-input';
 import { engineSvg } from './plot';
 import { HOSTILE, HostileResult, ReadThroughput } from './read';
 import { SYNTH_LABELS, SYNTH_VARIANTS, SynthVariant } from './synth';
@@ -50,7 +52,7 @@ function parseOptions(argv: string[]): Options {
   return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
 }
 
-const SECTIONS = ['synth', 'engine', 'cli', 'read'] as const;
+const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers'] as const;
 
 // sizes and repetitions
 const FULL = {
@@ -89,8 +91,8 @@ const TARGET = {
   linearSlackMB: 16,
 };
 
-function child(args: string[]): any {
-  const r = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'child.ts'), ...args], {
+function child(args: string[], script = 'child.ts'): any {
+  const r = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, script), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -294,6 +296,38 @@ function readTargets(read: ReadSection | undefined, quick: boolean): TargetRow[]
   return rows;
 }
 
+// ----------------------------------------------------------------------------- hostile
+
+/** Messages from hostile input (bench/hostile-input.ts), measured in a child of their own. */
+function runHostile(opts: Options): HostileRow[] {
+  log('hostile: a 4 MB field name through the validator, 100,000 invalid entries through the CLI ...');
+  return child([opts.quick ? 'quick' : 'full'], 'hostile-input.ts');
+}
+
+function hostileTargets(rows: HostileRow[] | undefined): TargetRow[] {
+  if (!rows) return [{ target: 'hostile input: bounded messages', measured: '-', status: 'not measured' }];
+  return rows.map((r) => ({ target: `hostile: ${r.name} (${r.bound})`, measured: r.figure, status: ok(r.met) }));
+}
+
+// ------------------------------------------------------------------------------- tiers
+
+/** The engine with and without 100 cluster policies (bench/cluster-tiers.ts), in a child of its own. */
+function runTiers(opts: Options): ClusterTiersResult {
+  const [workloads, policies, repeats] = opts.quick ? [1000, 100, 3] : [5000, 100, 5];
+  log(`tiers: ${workloads} workloads, with and without ${policies} cluster policies, ${repeats} runs ...`);
+  return child([String(workloads), String(policies), String(repeats)], 'cluster-tiers.ts');
+}
+
+function tiersTargets(t: ClusterTiersResult | undefined, quick: boolean): TargetRow[] {
+  const target = '5,000 workloads with 100 cluster policies, every pair, <= 2x the time without them';
+  if (!t) return [{ target, measured: '-', status: 'not measured' }];
+  return [{
+    target,
+    measured: `${t.ratio.toFixed(2)}x (${fmtMs(t.with.totalMs)} vs ${fmtMs(t.without.totalMs)} at ${t.workloads.toLocaleString('en-US')} workloads)`,
+    status: quick ? 'not measured' : ok(t.met),
+  }];
+}
+
 // ------------------------------------------------------------------------------ report
 
 interface TargetRow {
@@ -452,6 +486,8 @@ function main(): void {
   const engine = opts.only.has('engine') ? runEngine(opts) : undefined;
   const cli = opts.only.has('cli') ? runCli(opts) : undefined;
   const read = opts.only.has('read') ? runRead(opts) : undefined;
+  const hostile = opts.only.has('hostile') ? runHostile(opts) : undefined;
+  const tiers = opts.only.has('tiers') ? runTiers(opts) : undefined;
   const result: any = {
     mode: opts.quick ? 'quick' : 'full',
     date: started.toISOString(),
@@ -463,9 +499,16 @@ function main(): void {
     engine,
     cli,
     read,
+    hostile,
+    tiers,
   };
   keepEarlierSections(result, opts);
-  result.targets = [...targets(result.synth, result.engine, result.cli, opts.quick), ...readTargets(result.read, opts.quick)];
+  result.targets = [
+    ...targets(result.synth, result.engine, result.cli, opts.quick),
+    ...readTargets(result.read, opts.quick),
+    ...hostileTargets(result.hostile),
+    ...tiersTargets(result.tiers, opts.quick),
+  ];
   const text = report(result);
   process.stdout.write(text);
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
