@@ -8,7 +8,8 @@
  * - `names.ts`: names, label keys and values, port numbers and names.
  * - `cidr.ts`: IP addresses and CIDRs (strict and lenient parsing, containment).
  * - `network-policy-json.ts`: the NetworkPolicy spec in its manifest shape.
- * - `field-error.ts`: an error about one field, formatted as the API server does.
+ * - `field-error.ts`: an error about one field, formatted as the API server does;
+ *   `error-collector.ts`: keeping the first errors of an object and counting the rest.
  * - `validate-network-policy.ts`: strict decoding and validation of a NetworkPolicy.
  * - `validate-workload.ts`: the same for the fields of Namespaces, Pods and workloads the
  *   analysis reads (names, labels, container ports).

@@ -25,8 +25,8 @@
  * whatever the input; time linear in the object's size; the first `maxErrors` errors are kept and
  * the rest counted.
  */
-import { closestMatch } from '../text';
 import { parseCidrLenient } from './cidr';
+import { ErrorCollector } from './error-collector';
 import { PolicyError } from './field-error';
 import { isObject, isSet, typeName } from './json-shape';
 import { dnsSubdomainError, labelKeyError, labelValueError } from './names';
@@ -122,51 +122,19 @@ const MAX_PRIORITY = 1000;
 // the DomainName pattern of the CRDs, as written there (its `A-z` ranges included)
 const DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
 
-/** Collects errors while walking one object: the first `max`, and the count of all. */
-class Collector {
-  public readonly errors: PolicyError[] = [];
-  public total = 0;
-
-  public constructor(private readonly max: number) {}
-
-  private add(error: PolicyError): void {
-    this.total++;
-    if (this.errors.length < this.max) this.errors.push(error);
-  }
-
-  public invalid(field: string, value: unknown, message: string): void {
-    this.add({ type: 'Invalid', field, value, message });
-  }
-  public required(field: string, message = ''): void {
-    this.add({ type: 'Required', field, value: undefined, message });
-  }
+/** Collects errors while walking one cluster policy (see `ErrorCollector`). */
+class Collector extends ErrorCollector {
   public unsupported(field: string, value: unknown, supported: readonly string[]): void {
     const fixed = typeof value === 'string' ? supported.find((s) => s.toLowerCase() === value.toLowerCase()) : undefined;
     const hint = fixed ? `. Did you mean "${fixed}"? (values are case-sensitive)` : '';
     this.add({ type: 'Unsupported', field, value, message: `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}${hint}` });
-  }
-  public forbidden(field: string, message: string, value?: unknown): void {
-    this.add({ type: 'Forbidden', field, value, message });
   }
 
   /** Reports fields that the type does not have (strict decoding). */
   public unknownFields(
     path: string, obj: Record<string, unknown>, known: readonly string[], what: string, wrongPlace?: Record<string, string>,
   ): void {
-    for (const key of Object.keys(obj)) {
-      if (known.includes(key)) continue;
-      if (this.errors.length >= this.max) { this.total++; continue; }
-      const elsewhere = wrongPlace?.[key];
-      const typo = elsewhere ? undefined : closestMatch(key, known);
-      const message = elsewhere ?? (typo ? `did you mean "${typo}"?` : `not a field of ${what}; known fields: ${known.join(', ')}`);
-      this.add({ type: 'Unknown', field: path ? `${path}.${key}` : key, value: obj[key], message });
-    }
-  }
-
-  public expectObject(field: string, v: unknown): v is Record<string, any> {
-    if (isObject(v)) return true;
-    this.invalid(field, v, `must be an object, not ${typeName(v)}`);
-    return false;
+    this.unknownKeys(path, obj, known, what, wrongPlace);
   }
 
   /** A list of `min`..`max` items; reports and returns false when it is not a list at all. */

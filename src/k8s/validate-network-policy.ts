@@ -9,8 +9,8 @@
  * Defaulting (SEMANTICS.md section 1) is `defaultNetworkPolicy` in `defaulting.ts`; the error
  * shape and its formatting are in `field-error.ts`.
  */
-import { closestMatch } from '../text';
 import { Cidr, CidrError, exceptError, parseCidr, parseCidrLenient } from './cidr';
+import { ErrorCollector } from './error-collector';
 import { PolicyError } from './field-error';
 import { isObject, isSet, typeName } from './json-shape';
 import {
@@ -66,59 +66,17 @@ export interface PolicyCheck {
   readonly total: number;
 }
 
-/** Collects errors while walking one object: the first `max`, and the count of all. */
-class Collector {
-  public readonly errors: PolicyError[] = [];
-  public total = 0;
-
-  public constructor(private readonly max: number) {}
-
-  /** true once `max` errors are kept: what follows is only counted */
-  public get full(): boolean {
-    return this.errors.length >= this.max;
-  }
-
-  private add(error: PolicyError): void {
-    this.total++;
-    if (!this.full) this.errors.push(error);
-  }
-
-  public invalid(field: string, value: unknown, message: string): void {
-    this.add({ type: 'Invalid', field, value, message });
-  }
-  public required(field: string, message: string): void {
-    this.add({ type: 'Required', field, value: undefined, message });
-  }
+/** Collects errors while walking one NetworkPolicy (see `ErrorCollector`). */
+class Collector extends ErrorCollector {
   public unsupported(field: string, value: unknown, supported: readonly string[], hint?: string): void {
     if (this.full) { this.total++; return; }
     const list = supported.map((s) => JSON.stringify(s)).join(', ');
     this.add({ type: 'Unsupported', field, value, message: `supported values: ${list}${hint ?? ''}` });
   }
-  public forbidden(field: string, message: string, value?: unknown): void {
-    this.add({ type: 'Forbidden', field, value, message });
-  }
 
   /** Reports fields that the type does not have (strict decoding). */
   public unknownFields(path: string, obj: Record<string, unknown>, known: readonly string[], wrongPlace?: Record<string, string>): void {
-    for (const key of Object.keys(obj)) {
-      if (known.includes(key)) continue;
-      if (this.full) { this.total++; continue; } // no message, no suggestion to look for
-      const field = path ? `${path}.${key}` : key;
-      let message: string;
-      const elsewhere = wrongPlace?.[key];
-      const typo = elsewhere ? undefined : closestMatch(key, known);
-      if (elsewhere) message = elsewhere;
-      else if (typo) message = `did you mean "${typo}"?`;
-      else message = `not a field of ${path || 'a NetworkPolicy'}; known fields: ${known.join(', ')}`;
-      this.add({ type: 'Unknown', field, value: obj[key], message });
-    }
-  }
-
-  /** Checks that a set value is an object; reports and returns false otherwise. */
-  public expectObject(field: string, v: unknown): v is Record<string, any> {
-    if (isObject(v)) return true;
-    this.invalid(field, v, `must be an object, not ${typeName(v)}`);
-    return false;
+    this.unknownKeys(path, obj, known, path || 'a NetworkPolicy', wrongPlace);
   }
 
   /** Checks that a set value is a list; reports and returns false otherwise. */
