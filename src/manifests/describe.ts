@@ -2,6 +2,8 @@
  * Where a manifest object came from and how to name it in a message: `file.yaml:12`,
  * `NetworkPolicy shop/allow-web`, and the error for input that cannot be read.
  */
+import { quote } from '../text';
+
 /** One Kubernetes object read from an input, with where it came from. */
 export interface ManifestDoc {
   /** the object, as plain JSON data */
@@ -76,7 +78,5 @@ export function describeObject(obj: any): string {
 /** A name as it is, when it is made of the characters names are made of; quoted and escaped otherwise. */
 function shown(text: string): string {
   if (/^[A-Za-z0-9][-A-Za-z0-9_.:@]{0,252}$/.test(text)) return text;
-  const cut = text.length > 80 ? `${text.slice(0, 80)}...` : text;
-  // JSON escapes control characters; the rest that reorders or hides text is escaped here
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return quote(text, { max: 80 });
 }
