@@ -7,6 +7,7 @@
 import { closestMatch } from '../text';
 import { PolicyError } from './field-error';
 import { isObject, typeName } from './json-shape';
+import { labelKeyError, labelValueError } from './names';
 
 export class ErrorCollector {
   public readonly errors: PolicyError[] = [];
@@ -34,6 +35,21 @@ export class ErrorCollector {
     if (isObject(v)) return true;
     this.invalid(field, v, `must be an object, not ${typeName(v)}`);
     return false;
+  }
+
+  /** matchLabels or metadata.labels: keys are qualified names, values label values (strings). */
+  public labelMap(path: string, labels: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(labels)) {
+      const keyErr = labelKeyError(key);
+      if (keyErr) this.invalid(path, key, keyErr);
+      if (typeof value !== 'string') {
+        const hint = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it in YAML: "${value}")` : '';
+        this.invalid(`${path}[${key}]`, value, `must be a string, not ${typeName(value)}${hint}`);
+        continue;
+      }
+      const valueErr = labelValueError(value);
+      if (valueErr) this.invalid(path, value, valueErr);
+    }
   }
 
   protected add(error: PolicyError): void {

@@ -245,7 +245,7 @@ function validateMetadata(c: Collector, schema: Schema, meta: unknown): void {
   }
   // `metadata.namespace` of a cluster-scoped object is cleared by the API server: allowed, ignored
   if (isSet(meta.namespace)) c.expectString('metadata.namespace', meta.namespace);
-  if (isSet(meta.labels) && c.expectObject('metadata.labels', meta.labels)) validateLabelMap(c, 'metadata.labels', meta.labels);
+  if (isSet(meta.labels) && c.expectObject('metadata.labels', meta.labels)) c.labelMap('metadata.labels', meta.labels);
   if (isSet(meta.annotations) && c.expectObject('metadata.annotations', meta.annotations)) {
     for (const [key, value] of Object.entries(meta.annotations)) {
       const err = labelKeyError(key);
@@ -532,26 +532,11 @@ function validateV1alpha1Protocol(c: Collector, path: string, v: unknown): void 
   if (!PROTOCOLS.includes(v as string)) c.unsupported(path, v, PROTOCOLS);
 }
 
-/** metadata.labels or matchLabels: keys are qualified names, values label values (strings). */
-function validateLabelMap(c: Collector, path: string, labels: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(labels)) {
-    const keyErr = labelKeyError(key);
-    if (keyErr) c.invalid(path, key, keyErr);
-    if (typeof value !== 'string') {
-      const hint = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it in YAML: "${value}")` : '';
-      c.invalid(`${path}[${key}]`, value, `must be a string, not ${typeName(value)}${hint}`);
-      continue;
-    }
-    const valueErr = labelValueError(value);
-    if (valueErr) c.invalid(path, value, valueErr);
-  }
-}
-
 /** A label selector, checked as the API server checks a NetworkPolicy's (**Stricter** than the CRD schema). */
 function validateSelector(c: Collector, path: string, sel: unknown): void {
   if (!c.expectObject(path, sel)) return;
   c.unknownFields(path, sel, SELECTOR_FIELDS, 'a label selector');
-  if (isSet(sel.matchLabels) && c.expectObject(`${path}.matchLabels`, sel.matchLabels)) validateLabelMap(c, `${path}.matchLabels`, sel.matchLabels);
+  if (isSet(sel.matchLabels) && c.expectObject(`${path}.matchLabels`, sel.matchLabels)) c.labelMap(`${path}.matchLabels`, sel.matchLabels);
   if (!isSet(sel.matchExpressions)) return;
   if (!Array.isArray(sel.matchExpressions)) {
     c.invalid(`${path}.matchExpressions`, sel.matchExpressions, `must be a list, not ${typeName(sel.matchExpressions)}`);

@@ -161,7 +161,7 @@ function validateMetadata(c: Collector, meta: unknown): void {
   }
 
   if (isSet(meta.labels) && c.expectObject('metadata.labels', meta.labels)) {
-    validateLabelMap(c, 'metadata.labels', meta.labels);
+    c.labelMap('metadata.labels', meta.labels);
   }
   if (isSet(meta.annotations) && c.expectObject('metadata.annotations', meta.annotations)) {
     for (const [key, value] of Object.entries(meta.annotations)) {
@@ -178,26 +178,11 @@ function lowerCaseHint(value: string, check: (v: string) => string | undefined):
   return lower !== value && !check(lower) ? `. Did you mean "${lower}"?` : '';
 }
 
-/** matchLabels or metadata.labels: keys are qualified names, values label values (strings). */
-function validateLabelMap(c: Collector, path: string, labels: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(labels)) {
-    const keyErr = labelKeyError(key);
-    if (keyErr) c.invalid(path, key, keyErr);
-    if (typeof value !== 'string') {
-      const hint = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it in YAML: "${value}")` : '';
-      c.invalid(`${path}[${key}]`, value, `must be a string, not ${typeName(value)}${hint}`);
-      continue;
-    }
-    const valueErr = labelValueError(value);
-    if (valueErr) c.invalid(path, value, valueErr);
-  }
-}
-
 function validateSelector(c: Collector, path: string, sel: unknown): void {
   if (!c.expectObject(path, sel)) return;
   c.unknownFields(path, sel, SELECTOR_FIELDS);
   if (isSet(sel.matchLabels) && c.expectObject(`${path}.matchLabels`, sel.matchLabels)) {
-    validateLabelMap(c, `${path}.matchLabels`, sel.matchLabels);
+    c.labelMap(`${path}.matchLabels`, sel.matchLabels);
   }
   if (isSet(sel.matchExpressions) && c.expectList(`${path}.matchExpressions`, sel.matchExpressions)) {
     sel.matchExpressions.forEach((expr: unknown, i: number) => {
