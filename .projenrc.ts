@@ -42,6 +42,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
 
+  // The HTML report lays its graph out with dagre (MIT), inlined into the page it writes: bundled
+  // into this package (jsii allows only jsii libraries as ordinary dependencies).
+  bundledDeps: ['@dagrejs/dagre@3.1.3'],
+
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
   jestOptions: {
