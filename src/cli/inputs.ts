@@ -51,7 +51,7 @@ export function loadManifests(ctx: CommandContext, paths: readonly string[]): Lo
   for (const doc of docs) {
     const { errors: found, total } = validate(doc.object);
     for (const e of found) {
-      if (errors.length < MAX_ERRORS) errors.push(`${fieldLocation(doc, e.field)}: ${describeObject(doc.object)}: ${formatPolicyError(e)}`);
+      if (errors.length < MAX_ERRORS) errors.push(`${fieldLocation(doc, e.at ?? e.field)}: ${describeObject(doc.object)}: ${formatPolicyError(e)}`);
       else more++;
     }
     more += total - found.length;

@@ -20,8 +20,8 @@ export class ErrorCollector {
     return this.errors.length >= this.max;
   }
 
-  public invalid(field: string, value: unknown, message: string): void {
-    this.add({ type: 'Invalid', field, value, message });
+  public invalid(field: string, value: unknown, message: string, at?: string): void {
+    this.add(at === undefined ? { type: 'Invalid', field, value, message } : { type: 'Invalid', field, value, message, at });
   }
   public required(field: string, message = ''): void {
     this.add({ type: 'Required', field, value: undefined, message });
@@ -41,14 +41,14 @@ export class ErrorCollector {
   public labelMap(path: string, labels: Record<string, unknown>): void {
     for (const [key, value] of Object.entries(labels)) {
       const keyErr = labelKeyError(key);
-      if (keyErr) this.invalid(path, key, keyErr);
+      if (keyErr) this.invalid(path, key, keyErr, `${path}[${key}]`);
       if (typeof value !== 'string') {
         const hint = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it in YAML: "${value}")` : '';
         this.invalid(`${path}[${key}]`, value, `must be a string, not ${typeName(value)}${hint}`);
         continue;
       }
       const valueErr = labelValueError(value);
-      if (valueErr) this.invalid(path, value, valueErr);
+      if (valueErr) this.invalid(path, value, valueErr, `${path}[${key}]`);
     }
   }
 

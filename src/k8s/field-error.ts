@@ -20,6 +20,11 @@ export interface PolicyError {
   readonly message: string;
   /** the kind of error; `Invalid` when absent */
   readonly type?: PolicyErrorType;
+  /**
+   * where in the object the line of the error is, when `field` is less precise (the API server
+   * names a label map, `metadata.labels`; the line is the label's, `metadata.labels[app]`)
+   */
+  readonly at?: string;
 }
 
 const TYPE_TEXT: Record<PolicyErrorType, string> = {

@@ -21,7 +21,8 @@
 import { parseIp } from './cidr';
 import { PolicyError } from './field-error';
 import { isObject, isSet, typeName } from './json-shape';
-import { dnsLabelError, dnsSubdomainError, ianaServiceNameError, labelKeyError, labelValueError, portNumberError } from './names';
+import { ErrorCollector } from './error-collector';
+import { dnsLabelError, dnsSubdomainError, ianaServiceNameError, portNumberError } from './names';
 
 /** Where a workload kind keeps its pod template, as a field path (`''` for a Pod itself). */
 export const POD_TEMPLATE_PATHS: Readonly<Record<string, string>> = {
@@ -142,20 +143,10 @@ function validateNamespace(errors: PolicyError[], namespace: unknown): void {
 
 function validateLabels(errors: PolicyError[], field: string, labels: unknown): void {
   if (!isSet(labels)) return;
-  if (!isObject(labels)) {
-    errors.push({ type: 'Invalid', field, value: labels, message: `must be an object, not ${typeName(labels)}` });
-    return;
-  }
-  for (const [key, value] of Object.entries(labels)) {
-    const keyErr = labelKeyError(key);
-    if (keyErr) errors.push({ type: 'Invalid', field, value: key, message: keyErr });
-    if (typeof value !== 'string') {
-      errors.push({ type: 'Invalid', field: `${field}[${key}]`, value, message: `must be a string, not ${typeName(value)}` });
-      continue;
-    }
-    const valueErr = labelValueError(value);
-    if (valueErr) errors.push({ type: 'Invalid', field: `${field}[${key}]`, value, message: valueErr });
-  }
+  // the same checks, field paths and hints as the policy validators' (one label-map rule)
+  const c = new ErrorCollector(Number.MAX_SAFE_INTEGER);
+  if (c.expectObject(field, labels)) c.labelMap(field, labels);
+  errors.push(...c.errors);
 }
 
 function validateContainers(errors: PolicyError[], field: string, containers: unknown): void {

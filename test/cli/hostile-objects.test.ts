@@ -44,7 +44,7 @@ describe('names the API server would reject end the command (exit 2) with the fi
     ['a Namespace with a dot (a label, not a subdomain)', ns('a.b'), /^cdk8s-netpol: <stdin>:4: Namespace a\.b: metadata\.name: Invalid value: "a\.b": a lowercase RFC 1123 label/],
     ['a CronJob name longer than 52 characters', workload('CronJob', 'c'.repeat(53), 'a'), /metadata\.name: Invalid value: "c{53}": must be no more than 52 characters/],
     ['a workload namespace with an escape character', workload('StatefulSet', 'db', 'a', '"shop\\e[2J"'), /metadata\.namespace: Invalid value: "shop\\u001b\[2J": a lowercase RFC 1123 label/],
-    ['a pod template label value with a newline', workload('Deployment', 'web', '"a\\nb"'), /spec\.template\.metadata\.labels\[app\]: Invalid value: "a\\nb": a valid label must be/],
+    ['a pod template label value with a newline', workload('Deployment', 'web', '"a\\nb"'), /<stdin>:9: Deployment shop\/web: spec\.template\.metadata\.labels: Invalid value: "a\\nb": a valid label must be/],
     ['a container port name that is not an IANA name', workload('Deployment', 'web', 'a').replace('{containerPort: 5432}', '{containerPort: 5432, name: "p`x"}'), /spec\.template\.spec\.containers\[0\]\.ports\[0\]\.name: Invalid value: "p`x": must contain only alpha-numeric/],
   ])('%s', async (_, input, expected) => {
     for (const command of [['connlist', '-'], ['lint', '-'], ['report', '-'], ['diff', '-', '/dev/null']]) {
@@ -201,4 +201,22 @@ describe('error messages quote what was written without letting it reach the ter
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(r.stderr).toMatch(/\\x1b/);
   });
+});
+
+test('a label error is shown at the line of the label, though its field is the label map (as the API server names it)', async () => {
+  const input = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata:
+      labels:
+        tier: x
+        app: "a b"
+    spec:
+      containers: [{name: c}]
+`;
+  const r = await runCli(['connlist', '-'], { stdin: input });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^cdk8s-netpol: <stdin>:9: Deployment shop\/web: spec\.template\.metadata\.labels: Invalid value: "a b": a valid label/);
 });
