@@ -19,9 +19,9 @@
  * - `metadata.namespace` of a namespaced object: an RFC 1123 label.
  */
 import { parseIp } from './cidr';
+import { ErrorCollector } from './error-collector';
 import { PolicyError } from './field-error';
 import { isObject, isSet, typeName } from './json-shape';
-import { ErrorCollector } from './error-collector';
 import { dnsLabelError, dnsSubdomainError, ianaServiceNameError, portNumberError } from './names';
 
 /** Where a workload kind keeps its pod template, as a field path (`''` for a Pod itself). */
