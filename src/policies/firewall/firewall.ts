@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { selectorNames, workloadNames } from './_firewall-names';
 import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
 import { dnsLabelError } from '../../k8s';
@@ -115,6 +115,33 @@ interface Group {
   /** the pods, as text (`app=web`, or a workload's pods) */
   readonly pods: string;
   readonly policies: Partial<Record<FirewallDirection, FirewallPolicy>>;
+}
+
+/**
+ * The NetworkPolicy ApiObjects of an app by `namespace\u0000name`, found once per synchronous
+ * job (cdk8s validates the whole app once per chart it synthesizes: one scan serves every
+ * Firewall of every validation of one synthesis). A policy added and synthesized again within
+ * the same synchronous job is not seen here; the duplicate-name check of the policies
+ * (`policy-base.ts`) still reports the clash, only without the Firewall's hint.
+ */
+let policiesThisJob: WeakMap<IConstruct, Map<string, ApiObject[]>> | undefined;
+
+function networkPoliciesByName(root: IConstruct): Map<string, ApiObject[]> {
+  if (policiesThisJob === undefined) {
+    policiesThisJob = new WeakMap();
+    queueMicrotask(() => { policiesThisJob = undefined; });
+  }
+  let found = policiesThisJob.get(root);
+  if (found === undefined) {
+    found = new Map();
+    for (const c of root.node.findAll()) {
+      if (!(c instanceof ApiObject) || c.kind !== 'NetworkPolicy' || !c.apiVersion.startsWith('networking.k8s.io/')) continue;
+      const key = `${c.metadata.namespace ?? ''}\u0000${c.name}`;
+      found.set(key, [...found.get(key) ?? [], c]);
+    }
+    policiesThisJob.set(root, found);
+  }
+  return found;
 }
 
 /**
@@ -334,21 +361,20 @@ export class Firewall extends Construct {
    * the policies reports the clash too, without knowing that a Firewall cannot rename its own).
    */
   private duplicateNames(): string[] {
-    const own = new Map<string, FirewallPolicyEntry>();
-    for (const p of this.policies) own.set(`${p.namespace ?? ''}\u0000${p.name}`, p);
+    const byName = networkPoliciesByName(this.node.root);
     const errors: string[] = [];
-    for (const c of this.node.root.node.findAll()) {
-      if (!(c instanceof ApiObject) || c.kind !== 'NetworkPolicy' || !c.apiVersion.startsWith('networking.k8s.io/')) continue;
-      const mine = own.get(`${c.metadata.namespace ?? ''}\u0000${c.name}`);
-      if (mine === undefined || mine.policy === c) continue;
-      const where = mine.namespace === undefined ? "the chart's namespace" : `namespace ${quote(mine.namespace)}`;
-      const otherFirewall = c.node.scopes.find((s) => s instanceof Firewall && s !== this);
-      const fix = otherFirewall !== undefined
-        ? `two Firewalls manage ${where} ("${this.node.path}" and "${otherFirewall.node.path}"): let one Firewall manage it (one Firewall may manage several namespaces: \`namespaces: [...]\`) and write its allow() calls there`
-        : mine.role === FirewallPolicyRole.DEFAULT_DENY
-          ? `the firewall already writes the default deny of ${where} (ingress and egress, DNS kept): remove the other policy, or give it another \`name\``
-          : `the firewall names the policies of ${mine.pods} after the pods; give the other policy another \`name\`, or the pods a distinguishing label (e.g. app)`;
-      errors.push(`Firewall "${this.node.path}": its NetworkPolicy ${quote(mine.name)} in ${where} has the name of "${c.node.path}": ${fix}`);
+    for (const mine of this.policies) {
+      for (const c of byName.get(`${mine.namespace ?? ''}\u0000${mine.name}`) ?? []) {
+        if (mine.policy === c) continue;
+        const where = mine.namespace === undefined ? "the chart's namespace" : `namespace ${quote(mine.namespace)}`;
+        const otherFirewall = c.node.scopes.find((s) => s instanceof Firewall && s !== this);
+        const fix = otherFirewall !== undefined
+          ? `two Firewalls manage ${where} ("${this.node.path}" and "${otherFirewall.node.path}"): let one Firewall manage it (one Firewall may manage several namespaces: \`namespaces: [...]\`) and write its allow() calls there`
+          : mine.role === FirewallPolicyRole.DEFAULT_DENY
+            ? `the firewall already writes the default deny of ${where} (ingress and egress, DNS kept): remove the other policy, or give it another \`name\``
+            : `the firewall names the policies of ${mine.pods} after the pods; give the other policy another \`name\`, or the pods a distinguishing label (e.g. app)`;
+        errors.push(`Firewall "${this.node.path}": its NetworkPolicy ${quote(mine.name)} in ${where} has the name of "${c.node.path}": ${fix}`);
+      }
     }
     return errors;
   }
