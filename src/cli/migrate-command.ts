@@ -121,21 +121,25 @@ export function run(ctx: CommandContext): number {
     throw new CliError(shown.join('\n'), EXIT_INPUT);
   }
 
-  const out = (all ? docs : found).map((doc) => {
+  const written = all ? docs : found;
+  const out = written.map((doc) => {
     const object = converted.get(doc);
     return object
       ? { value: object, comments: [`converted from ${describeObject(doc.object)} (${docLocation(doc)}) by cdk8s-netpol migrate`] }
       : { value: doc.object };
   });
-  let text: string;
-  try {
-    text = ctx.str('format') === 'json'
-      ? jsonText({ apiVersion: 'v1', kind: 'List', items: out.map((d) => d.value) }, 2) + '\n'
-      : writeYamlStream(out);
-  } catch (e) {
-    if (e instanceof YamlWriteError) throw new CliError(e.message, EXIT_INPUT);
-    throw e;
-  }
+  // one document at a time, so that what YAML cannot hold is named by its object
+  const yamlOf = (i: number) => {
+    try {
+      return writeYamlStream([out[i]]);
+    } catch (e) {
+      if (e instanceof YamlWriteError) throw new CliError(`${docLocation(written[i])}: ${describeObject(written[i].object)}: ${e.message}`, EXIT_INPUT);
+      throw e;
+    }
+  };
+  const text = ctx.str('format') === 'json'
+    ? jsonText({ apiVersion: 'v1', kind: 'List', items: out.map((d) => d.value) }, 2) + '\n'
+    : out.map((_, i) => yamlOf(i)).join('');
   const file = writeOutput(ctx, text);
   if (found.length === 0) ctx.err(`note: no v1alpha1 AdminNetworkPolicy or BaselineAdminNetworkPolicy found: ${plural(docs.length, 'object')} passed through unchanged`);
   if (file) ctx.err(`wrote ${file}`);

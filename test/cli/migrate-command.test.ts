@@ -132,6 +132,21 @@ describe('migrate: the converted objects', () => {
   });
 });
 
+describe('migrate: hostile text in what is copied stays data', () => {
+  test('an annotation with a line break and YAML in it, a key that reads as a boolean: quoted, read back as written', async () => {
+    const obj: any = readYaml(GUARD).documents[0].value;
+    obj.metadata.annotations = { 'note': 'a\nkind: Secret\n---\n', 'yes': 'on', 'x/y': '\u202eevil' };
+    const r = await runCli(['migrate', '-'], { stdin: JSON.stringify(obj) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('note: "a\\nkind: Secret\\n---\\n"');
+    expect(r.stdout).toContain('"yes": "on"');
+    expect(r.stdout).toContain('x/y: "\\u202eevil"');
+    const [out] = readYaml(r.stdout).documents.map((d) => d.value) as any[];
+    expect(out.metadata.annotations).toEqual({ 'note': 'a\nkind: Secret\n---\n', 'yes': 'on', 'x/y': '\u202eevil' });
+    expect(parseAllDocuments(r.stdout)).toHaveLength(1);
+  });
+});
+
 describe('migrate --all: the whole input, the v1alpha1 policies replaced, the verdicts unchanged', () => {
   const shop = ['namespaces.yaml', 'workloads.yaml', 'policies.yaml'].map((f) => fs.readFileSync(path.join(SHOP, f), 'utf8'));
   const APP = inputDir('app', { 'a-shop.yaml': shop.join('\n---\n'), 'b-cluster.yaml': `${GUARD}---\n${BASELINE}` });
@@ -215,6 +230,14 @@ describe('migrate: errors name the file, line, object, field and value (exit 2)'
     expect(await fails([d])).toBe(`cdk8s-netpol: ${path.join(d, 'a.yaml')}:7: ClusterNetworkPolicy late has priority 1000 in the Baseline tier, ` +
       `where the converted BaselineAdminNetworkPolicy default (${path.join(d, 'b.yaml')}:1) goes: the baseline came after every Baseline ClusterNetworkPolicy, ` +
       'and two policies of one priority are applied in an order upstream leaves to the implementation; give ClusterNetworkPolicy late a lower priority\n');
+  });
+
+  test('text YAML cannot hold (a lone surrogate, from JSON input): refused, saying why', async () => {
+    const obj = JSON.parse(JSON.stringify(readYaml(GUARD).documents[0].value));
+    obj.metadata.annotations = { note: 'x' };
+    const text = JSON.stringify(obj).replace('"note":"x"', '"note":"\\ud800"');
+    expect(await fails(['-'], { stdin: text })).toBe('cdk8s-netpol: <stdin>, document 1: AdminNetworkPolicy shop-guard: ' +
+      'YAML writer: a lone surrogate (U+d800) is no character: text with one cannot be written as YAML\n');
   });
 
   test('an unreadable path, and a bad option', async () => {
