@@ -297,10 +297,7 @@ export class Firewall extends Construct {
     if (source.targets.length === 0 && destination.targets.length === 0) {
       const named = [source, destination].find((x) => x.namespace !== undefined && x.namespace !== UNNAMED);
       if (this.unnamedOnly && named !== undefined) {
-        throw this.error(`allow(${from}, ${to}): this firewall manages only the namespace its manifests are applied to ` +
-          `(its chart has no namespace and no \`namespaces\` were given), so "${named.peer}" in namespace ${quote(named.namespace)} is not one of its pods. ` +
-          `Give the chart that namespace (new Chart(app, 'id', { namespace: ${quote(named.namespace)} })) or the firewall its namespaces ` +
-          `(new Firewall(chart, 'fw', { namespaces: [${quote(named.namespace)}] })); or, for peers without a namespace, Peer.app('web') without one`);
+        throw this.error(`allow(${from}, ${to}): "${named.peer}" in namespace ${quote(named.namespace)} is not one of this firewall's pods: ${this.unnamedHint(named.namespace!)}`);
       }
       throw this.error(`allow(${from}, ${to}): neither side is pods of this firewall's namespaces (${this.managedText()}), so nothing is isolated here and nothing needs allowing. ` +
         'Check the namespaces; for pods elsewhere use AllowFrom / AllowTo, or a Firewall managing their namespace');
@@ -324,7 +321,8 @@ export class Firewall extends Construct {
       return;
     }
     if (!this.managed.includes(ns)) {
-      throw this.error(`allowWithin(${quote(ns)}): ${quote(ns)} is not one of this firewall's namespaces (${this.managedText()})`);
+      throw this.error(`allowWithin(${quote(ns)}): ${quote(ns)} is not one of this firewall's namespaces (${this.managedText()})` +
+        (this.unnamedOnly ? `: ${this.unnamedHint(ns)}` : ''));
     }
     this.allow(Peer.namespace(ns), Peer.namespace(ns), ports);
   }
@@ -377,6 +375,13 @@ export class Firewall extends Construct {
       }
     }
     return errors;
+  }
+
+  /** Why a named namespace is not managed by a firewall of a chart without a namespace, and what to write. */
+  private unnamedHint(namespace: string): string {
+    return 'this firewall manages only the namespace its manifests are applied to (its chart has no namespace and no `namespaces` were given). ' +
+      `Give the chart that namespace (new Chart(app, 'id', { namespace: ${quote(namespace)} })) or the firewall its namespaces ` +
+      `(new Firewall(chart, 'fw', { namespaces: [${quote(namespace)}] })); or, for pods of the namespace the manifests are applied to, a peer without a namespace (Peer.app('web'))`;
   }
 
   private error(message: string): Error {

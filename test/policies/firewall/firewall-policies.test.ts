@@ -96,10 +96,17 @@ describe('a Firewall in a chart without a namespace explains that', () => {
   test('allow() of pods of a named namespace: says the firewall manages the namespace the manifests are applied to, and what to write', () => {
     const fw = new Firewall(newChart(), 'fw');
     const msg = errorOf(() => fw.allow(Peer.app('web', 'shop'), Peer.app('api', 'shop'), [Port.tcp(80)]));
-    expect(msg).toContain('this firewall manages only the namespace its manifests are applied to (its chart has no namespace and no `namespaces` were given), ' +
-      'so "app=web in namespace shop" in namespace "shop" is not one of its pods');
+    expect(msg).toContain('"app=web in namespace shop" in namespace "shop" is not one of this firewall\'s pods: ' +
+      'this firewall manages only the namespace its manifests are applied to (its chart has no namespace and no `namespaces` were given). ');
     expect(msg).toContain("Give the chart that namespace (new Chart(app, 'id', { namespace: \"shop\" })) or the firewall its namespaces (new Firewall(chart, 'fw', { namespaces: [\"shop\"] }))");
     expect(msg).not.toContain('neither side');
+  });
+
+  test('allowWithin() of a named namespace: the same explanation', () => {
+    const fw = new Firewall(newChart(), 'fw');
+    expect(errorOf(() => fw.allowWithin('shop'))).toMatch(/allowWithin\("shop"\): "shop" is not one of this firewall's namespaces \(the chart's namespace\): this firewall manages only the namespace its manifests are applied to/);
+    fw.allowWithin(); // the namespace the manifests are applied to
+    expect(fw.policies.map((p) => p.name)).toEqual(['default-deny', 'all-pods-egress', 'all-pods-ingress']);
   });
 
   test('with namespaces given, the usual message', () => {
