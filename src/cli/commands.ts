@@ -13,10 +13,11 @@ import { CONNLIST } from './connlist-command';
 import { DIFF } from './diff-command';
 import { CommandSpec } from './framework';
 import { LINT } from './lint-command';
+import { MIGRATE } from './migrate-command';
 import { REPORT } from './report-command';
 
 /** Every command, in the order of the tool's help. */
-export const COMMANDS: CommandSpec[] = [CHECK, CONNLIST, LINT, REPORT, DIFF];
+export const COMMANDS: CommandSpec[] = [CHECK, CONNLIST, LINT, REPORT, DIFF, MIGRATE];
 
 /** Adds a command (for commands defined elsewhere); replaces one with the same name. */
 export function registerCommand(spec: CommandSpec): void {

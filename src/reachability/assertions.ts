@@ -1,7 +1,21 @@
 import { App, Chart } from 'cdk8s';
 import { ConnectionSet, NetworkModel, NetworkModelProps, PodEndpointProps } from './network-model';
+import { Analysis, ConnSet, DirectionName, ProtocolName } from '../engine';
+import { closestMatch, compare, plural } from '../text';
 import { Direction } from '../vocabulary/direction';
 import { Protocol } from '../vocabulary/protocol';
+
+/**
+ * Options of `NetworkAssertions.hasConnectivity`.
+ */
+export interface ConnectivityAssertionOptions {
+  /**
+   * Whether rows to and from addresses outside the cluster (ranges such as
+   * `0.0.0.0-255.255.255.255`, as `connectivityRows()` names them) are part of the table.
+   * @default true - the whole table, as `cdk8s-netpol connlist` prints it
+   */
+  readonly includeExternal?: boolean;
+}
 
 /**
  * A namespace to declare in a test's inventory.
@@ -160,6 +174,128 @@ export class NetworkAssertions {
     return this;
   }
 
+  /**
+   * Asserts that the connection is denied at the Admin tier of the cluster policies
+   * (ClusterNetworkPolicy `tier: Admin`, AdminNetworkPolicy) on every port of `connections`:
+   * a Deny rule decides it on the source's egress or the destination's ingress, before any
+   * NetworkPolicy is consulted, so no namespace's NetworkPolicy can re-open it.
+   *
+   * ```ts
+   * net.deniedByAdmin('shop/web', '169.254.169.254', 'TCP 80');
+   * ```
+   * @param connections the ports, in the canonical form (`TCP 80`, `TCP 80,443,UDP 53`); default every port of every protocol (`All Connections`)
+   */
+  public deniedByAdmin(from: string, to: string, connections?: string): NetworkAssertions {
+    const want = ConnSet.parse(connections ?? 'All Connections');
+    const a = this.model._analysis();
+    const what = `Expected ${from} => ${to} on ${want} to be denied at the Admin tier (so that no NetworkPolicy can re-open it)`;
+    const reason = a.notCoveredReason(from, to);
+    if (reason) throw new Error(`${what}, but no policy decides it: ${reason}`);
+    let denied = ConnSet.NONE;
+    const caveats: string[] = [];
+    for (const direction of ['Egress', 'Ingress'] as DirectionName[]) {
+      const trace = a.sideTrace(from, to, direction, want);
+      for (const d of trace.decisions) if (d.tier === 'Admin' && d.outcome === 'denied') denied = denied.union(d.conns);
+      for (const c of trace.caveats) if (!c.conns.intersect(want).isEmpty) caveats.push(c.text);
+    }
+    const missing = want.subtract(denied);
+    if (!missing.isEmpty) {
+      throw new Error(`${what}, but on ${missing} it is not\n${this.explainOne(from, to, missing)}`);
+    }
+    if (caveats.length > 0) {
+      throw new Error(`${what}, but the verdict rests on what the input does not say:\n${caveats.map((c) => `  ${c}`).join('\n')}`);
+    }
+    return this;
+  }
+
+  /**
+   * Asserts the whole connectivity table in one call: exactly these rows are allowed, each
+   * `SOURCE => DESTINATION : CONNECTIONS` (`->` is read as `=>`), as `connectivityRows()` (and
+   * `cdk8s-netpol connlist`) writes them: `shop/web => shop/api : TCP 8080`. Connections are
+   * compared as sets (`TCP 80,443` is `TCP 443,80`); a row of `No Connections` says that the pair is
+   * not connected. On failure the message lists the missing rows, the unexpected rows and the
+   * rows whose connections differ.
+   */
+  public hasConnectivity(rows: string[], options?: ConnectivityAssertionOptions): NetworkAssertions {
+    const includeExternal = options?.includeExternal ?? true;
+    const a = this.model._analysis();
+    const actual = this.table(a, includeExternal);
+    const expected = new Map<string, ConnSet>();
+    const known = new Set<string>([...a.pods, ...a.externalRangeEndpoints()].map((e) => e.id));
+    for (const c of a.connectivity()) known.add(c.from.id).add(c.to.id);
+    const problems: string[] = [];
+    for (const row of rows) {
+      const parsed = parseRow(row);
+      if (typeof parsed === 'string') {
+        problems.push(parsed);
+        continue;
+      }
+      for (const id of [parsed.from, parsed.to]) {
+        if (known.has(id)) continue;
+        const hint = closestMatch(id, [...known]);
+        problems.push(`row "${row}": unknown endpoint "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+      }
+      const key = `${parsed.from} => ${parsed.to}`;
+      if (expected.has(key)) problems.push(`row "${row}": ${key} is written twice`);
+      expected.set(key, parsed.conns);
+    }
+    if (problems.length > 0) throw new Error(`hasConnectivity: the expected table cannot be read:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+
+    const missing: string[] = [];
+    const unexpected: string[] = [];
+    const different: string[] = [];
+    for (const [key, want] of expected) {
+      const got = actual.get(key);
+      if (want.isEmpty) {
+        if (got) unexpected.push(`${key} : ${got}`);
+      } else if (!got) {
+        missing.push(`${key} : ${want}`);
+      } else if (!got.equals(want)) {
+        const notAllowed = want.subtract(got);
+        const also = got.subtract(want);
+        const parts = [...(notAllowed.isEmpty ? [] : [`not allowed: ${notAllowed}`]), ...(also.isEmpty ? [] : [`also allowed: ${also}`])];
+        different.push(`${key} : expected ${want}, allowed ${got} (${parts.join('; ')})`);
+      }
+    }
+    for (const [key, got] of actual) if (!expected.has(key)) unexpected.push(`${key} : ${got}`);
+    if (missing.length + unexpected.length + different.length === 0) return this;
+    const section = (title: string, list: string[]) => (list.length === 0 ? [] : [`${title} (${list.length}):`, ...list.sort(compare).map((l) => `  ${l}`)]);
+    throw new Error([
+      `Expected the connectivity table of ${plural(expected.size, 'row')}, but ${plural(actual.size, 'row')} ${actual.size === 1 ? 'is' : 'are'} allowed` +
+      `${includeExternal ? '' : ' between workloads'}:`,
+      ...section('missing: expected, not allowed', missing),
+      ...section('unexpected: allowed, not expected', unexpected),
+      ...section('different connections', different),
+    ].join('\n'));
+  }
+
+  /**
+   * The connectivity table, one row per allowed pair of distinct endpoints, sorted as
+   * `connectivity()` sorts: `shop/web => shop/api : TCP 8080`. What `hasConnectivity` compares
+   * with (paste it into a test to pin the table).
+   */
+  public connectivityRows(options?: ConnectivityAssertionOptions): string[] {
+    return [...this.table(this.model._analysis(), options?.includeExternal ?? true)].map(([key, conns]) => `${key} : ${conns}`);
+  }
+
+  private table(a: Analysis, includeExternal: boolean): Map<string, ConnSet> {
+    const out = new Map<string, ConnSet>();
+    for (const c of a.connectivity()) {
+      if (!includeExternal && (c.from.kind === 'external' || c.to.kind === 'external')) continue;
+      out.set(`${c.from.id} => ${c.to.id}`, c.conns);
+    }
+    return out;
+  }
+
+  /** The explanation of the first port of a set (the lowest port of the first protocol in it). */
+  private explainOne(from: string, to: string, set: ConnSet): string {
+    for (const protocol of ['TCP', 'UDP', 'SCTP'] as ProtocolName[]) {
+      const [first] = set.intervals(protocol);
+      if (first) return this.model.explain({ from, to, port: first[0], protocol: protocol as Protocol }).text;
+    }
+    return '';
+  }
+
   private coveredAndAllowed(from: string, to: string, port: number, protocol?: Protocol): boolean {
     const e = this.model.explain({ from, to, port, protocol });
     return e.covered && e.allowed;
@@ -185,5 +321,16 @@ export class NetworkAssertions {
       }
     }
     return '';
+  }
+}
+
+/** One row of a connectivity table, or what is wrong with it. */
+function parseRow(row: string): { from: string; to: string; conns: ConnSet } | string {
+  const m = /^\s*(\S+)\s*(?:=>|->)\s*(\S+)\s*:\s*(.+?)\s*$/.exec(row);
+  if (!m) return `row "${row}": not of the form "SOURCE => DESTINATION : CONNECTIONS" (e.g. "shop/web => shop/api : TCP 8080")`;
+  try {
+    return { from: m[1], to: m[2], conns: ConnSet.parse(m[3]) };
+  } catch (e) {
+    return `row "${row}": ${(e as Error).message}`;
   }
 }

@@ -80,6 +80,7 @@ describe('-o/--output FILE on every command that prints a result', () => {
     ['lint', [path.join(__dirname, '..', 'lint', 'fixtures', 'broken')], 1],
     ['report', [SHOP], 0],
     ['diff', [path.join(SHOP, 'workloads.yaml'), SHOP], 0],
+    ['migrate', [SHOP, '--all'], 0],
   ];
 
   test('every such command has it, as -o, --output FILE', () => {

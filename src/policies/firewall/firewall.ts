@@ -1,9 +1,9 @@
-import { Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { selectorNames, workloadNames } from './_firewall-names';
 import { FirewallDirection, FirewallPolicy } from './_firewall-policy';
 import { dnsLabelError } from '../../k8s';
-import { quote } from '../../text';
+import { compare, quote } from '../../text';
 import { checkOptions } from '../../vocabulary/_options';
 import { NamespaceScope } from '../../vocabulary/_peer-model';
 import { SelectorModel, selectorToString } from '../../vocabulary/_selector-model';
@@ -14,6 +14,7 @@ import { PodSelector } from '../../vocabulary/pod-selector';
 import { Port } from '../../vocabulary/port';
 import { constructError } from '../_construct-error';
 import { DefaultDeny } from '../default-deny';
+import { NetworkPolicyBase } from '../policy-base';
 
 /**
  * Props for `Firewall`.
@@ -41,6 +42,41 @@ export interface FirewallProps {
    * @default DnsProvider.kubeDns()
    */
   readonly dnsProvider?: DnsProvider;
+}
+
+/**
+ * What a policy written by a `Firewall` does.
+ */
+export enum FirewallPolicyRole {
+  /** The namespace's default deny of ingress and egress (DNS kept): `default-deny`. */
+  DEFAULT_DENY = 'default-deny',
+  /** The ingress half of the connections `allow()` opened toward some pods: `<pods>-ingress`. */
+  INGRESS = 'ingress',
+  /** The egress half of the connections `allow()` opened from some pods: `<pods>-egress`. */
+  EGRESS = 'egress',
+}
+
+/**
+ * A NetworkPolicy a `Firewall` wrote, with what it is for (see `Firewall.policies`).
+ */
+export interface FirewallPolicyEntry {
+  /**
+   * The policy's namespace.
+   *
+   * @default - none: the chart has no namespace (the policy goes where the manifests are applied)
+   */
+  readonly namespace?: string;
+  /** What the policy does. */
+  readonly role: FirewallPolicyRole;
+  /** The policy's name (`metadata.name`): `default-deny`, `web-ingress`, `web-egress`. */
+  readonly name: string;
+  /** The pods it selects, as text: `all pods` for the default deny, `app=web`, or a workload's pods. */
+  readonly pods: string;
+  /**
+   * The policy construct: its `metadata` takes annotations and labels (e.g. a lint suppression,
+   * `cdk8s-netpol.io/suppress`), its `node` takes dependencies, as on any ApiObject.
+   */
+  readonly policy: NetworkPolicyBase;
 }
 
 /** The managed namespace of a chart without a namespace (policies written without `namespace`). */
@@ -76,7 +112,36 @@ function podsOf(peer: Peer): SelectorModel {
 interface Group {
   readonly namespace: string;
   readonly base: string;
+  /** the pods, as text (`app=web`, or a workload's pods) */
+  readonly pods: string;
   readonly policies: Partial<Record<FirewallDirection, FirewallPolicy>>;
+}
+
+/**
+ * The NetworkPolicy ApiObjects of an app by `namespace\u0000name`, found once per synchronous
+ * job (cdk8s validates the whole app once per chart it synthesizes: one scan serves every
+ * Firewall of every validation of one synthesis). A policy added and synthesized again within
+ * the same synchronous job is not seen here; the duplicate-name check of the policies
+ * (`policy-base.ts`) still reports the clash, only without the Firewall's hint.
+ */
+let policiesThisJob: WeakMap<IConstruct, Map<string, ApiObject[]>> | undefined;
+
+function networkPoliciesByName(root: IConstruct): Map<string, ApiObject[]> {
+  if (policiesThisJob === undefined) {
+    policiesThisJob = new WeakMap();
+    queueMicrotask(() => { policiesThisJob = undefined; });
+  }
+  let found = policiesThisJob.get(root);
+  if (found === undefined) {
+    found = new Map();
+    for (const c of root.node.findAll()) {
+      if (!(c instanceof ApiObject) || c.kind !== 'NetworkPolicy' || !c.apiVersion.startsWith('networking.k8s.io/')) continue;
+      const key = `${c.metadata.namespace ?? ''}\u0000${c.name}`;
+      found.set(key, [...found.get(key) ?? [], c]);
+    }
+    policiesThisJob.set(root, found);
+  }
+  return found;
 }
 
 /**
@@ -118,6 +183,10 @@ export class Firewall extends Construct {
   private readonly groups = new Map<string, Group>();
   /** namespace -> policy base name -> group key (names are unique per namespace) */
   private readonly names = new Map<string, Map<string, string>>();
+  /** the default deny of each managed namespace, in the order given */
+  private readonly defaultDenies: { readonly namespace: string; readonly policy: DefaultDeny }[] = [];
+  /** the chart has no namespace and no `namespaces` were given */
+  private readonly unnamedOnly: boolean;
 
   public constructor(scope: Construct, id: string, props: FirewallProps = {}) {
     super(scope, id);
@@ -148,15 +217,67 @@ export class Firewall extends Construct {
     }
     this.allowDns = props.allowDns ?? true;
 
+    this.unnamedOnly = props.namespaces === undefined && chartNamespace === undefined;
+
     for (const ns of this.managed) {
-      new DefaultDeny(this, ns === UNNAMED ? 'default-deny' : `${ns}.default-deny`, {
+      const deny = new DefaultDeny(this, ns === UNNAMED ? 'default-deny' : `${ns}.default-deny`, {
         name: 'default-deny',
         ...(ns !== UNNAMED ? { namespace: ns } : {}),
         direction: Direction.BOTH,
         allowDns: this.allowDns,
         ...(this.allowDns && props.dnsProvider !== undefined ? { dnsProvider: props.dnsProvider } : {}),
       });
+      this.defaultDenies.push({ namespace: ns, policy: deny });
     }
+    this.node.addValidation({ validate: () => this.duplicateNames() });
+  }
+
+  /**
+   * The NetworkPolicies this firewall has written so far (the policies of later `allow()` calls
+   * are added as they are written): per namespace, in the order of `namespaces`, the default
+   * deny first, then the policies of each pod group by name. Annotate or label them through
+   * `policy.metadata`, e.g. to suppress a lint finding with a reason:
+   *
+   * ```ts
+   * for (const p of fw.policies) {
+   *   if (p.role === FirewallPolicyRole.INGRESS && p.name === 'web-ingress') {
+   *     p.policy.metadata.addAnnotation('cdk8s-netpol.io/suppress', 'NP001=public web server');
+   *   }
+   * }
+   * ```
+   */
+  public get policies(): FirewallPolicyEntry[] {
+    const out: FirewallPolicyEntry[] = [];
+    for (const ns of this.managed) out.push(...this.policiesIn(ns === UNNAMED ? undefined : ns));
+    return out;
+  }
+
+  /**
+   * The policies this firewall has written in one of its namespaces (see `policies`).
+   *
+   * @param namespace a namespace this firewall manages
+   * @default namespace - the chart's namespace
+   */
+  public policiesIn(namespace?: string): FirewallPolicyEntry[] {
+    const ns = namespace ?? this.home;
+    if (!this.managed.includes(ns)) {
+      throw this.error(`policiesIn(${quote(namespace)}): ${quote(ns)} is not one of this firewall's namespaces (${this.managedText()})`);
+    }
+    const where = ns === UNNAMED ? {} : { namespace: ns };
+    const out: FirewallPolicyEntry[] = this.defaultDenies.filter((d) => d.namespace === ns)
+      .map((d) => ({ ...where, role: FirewallPolicyRole.DEFAULT_DENY, name: d.policy.name, pods: 'all pods', policy: d.policy }));
+    const written: FirewallPolicyEntry[] = [];
+    for (const group of this.groups.values()) {
+      if (group.namespace !== ns) continue;
+      for (const direction of ['ingress', 'egress'] as FirewallDirection[]) {
+        const policy = group.policies[direction];
+        if (policy === undefined) continue;
+        const role = direction === 'ingress' ? FirewallPolicyRole.INGRESS : FirewallPolicyRole.EGRESS;
+        written.push({ ...where, role, name: policy.name, pods: group.pods, policy });
+      }
+    }
+    written.sort((a, b) => compare(a.name, b.name));
+    return [...out, ...written];
   }
 
   /**
@@ -174,6 +295,10 @@ export class Firewall extends Construct {
     const source = this.side(from, 'allow() from', 'egress');
     const destination = this.side(to, 'allow() to', 'ingress');
     if (source.targets.length === 0 && destination.targets.length === 0) {
+      const named = [source, destination].find((x) => x.namespace !== undefined && x.namespace !== UNNAMED);
+      if (this.unnamedOnly && named !== undefined) {
+        throw this.error(`allow(${from}, ${to}): "${named.peer}" in namespace ${quote(named.namespace)} is not one of this firewall's pods: ${this.unnamedHint(named.namespace!)}`);
+      }
       throw this.error(`allow(${from}, ${to}): neither side is pods of this firewall's namespaces (${this.managedText()}), so nothing is isolated here and nothing needs allowing. ` +
         'Check the namespaces; for pods elsewhere use AllowFrom / AllowTo, or a Firewall managing their namespace');
     }
@@ -196,7 +321,8 @@ export class Firewall extends Construct {
       return;
     }
     if (!this.managed.includes(ns)) {
-      throw this.error(`allowWithin(${quote(ns)}): ${quote(ns)} is not one of this firewall's namespaces (${this.managedText()})`);
+      throw this.error(`allowWithin(${quote(ns)}): ${quote(ns)} is not one of this firewall's namespaces (${this.managedText()})` +
+        (this.unnamedOnly ? `: ${this.unnamedHint(ns)}` : ''));
     }
     this.allow(Peer.namespace(ns), Peer.namespace(ns), ports);
   }
@@ -225,6 +351,37 @@ export class Firewall extends Construct {
   public allowToInternet(from: Peer, ports?: Port[]): void {
     this.allow(from, Peer.ipv4('0.0.0.0/0', PRIVATE_IPV4), ports);
     this.allow(from, Peer.ipv6('::/0', PRIVATE_IPV6), ports);
+  }
+
+  /**
+   * A policy of another construct with the name of one of this firewall's, in its namespace:
+   * what can be done about it (the API server keeps one of them; the duplicate-name check of
+   * the policies reports the clash too, without knowing that a Firewall cannot rename its own).
+   */
+  private duplicateNames(): string[] {
+    const byName = networkPoliciesByName(this.node.root);
+    const errors: string[] = [];
+    for (const mine of this.policies) {
+      for (const c of byName.get(`${mine.namespace ?? ''}\u0000${mine.name}`) ?? []) {
+        if (mine.policy === c) continue;
+        const where = mine.namespace === undefined ? "the chart's namespace" : `namespace ${quote(mine.namespace)}`;
+        const otherFirewall = c.node.scopes.find((s) => s instanceof Firewall && s !== this);
+        const fix = otherFirewall !== undefined
+          ? `two Firewalls manage ${where} ("${this.node.path}" and "${otherFirewall.node.path}"): let one Firewall manage it (one Firewall may manage several namespaces: \`namespaces: [...]\`) and write its allow() calls there`
+          : mine.role === FirewallPolicyRole.DEFAULT_DENY
+            ? `the firewall already writes the default deny of ${where} (ingress and egress, DNS kept): remove the other policy, or give it another \`name\``
+            : `the firewall names the policies of ${mine.pods} after the pods; give the other policy another \`name\`, or the pods a distinguishing label (e.g. app)`;
+        errors.push(`Firewall "${this.node.path}": its NetworkPolicy ${quote(mine.name)} in ${where} has the name of "${c.node.path}": ${fix}`);
+      }
+    }
+    return errors;
+  }
+
+  /** Why a named namespace is not managed by a firewall of a chart without a namespace, and what to write. */
+  private unnamedHint(namespace: string): string {
+    return 'this firewall manages only the namespace its manifests are applied to (its chart has no namespace and no `namespaces` were given). ' +
+      `Give the chart that namespace (new Chart(app, 'id', { namespace: ${quote(namespace)} })) or the firewall its namespaces ` +
+      `(new Firewall(chart, 'fw', { namespaces: [${quote(namespace)}] })); or, for pods of the namespace the manifests are applied to, a peer without a namespace (Peer.app('web'))`;
   }
 
   private error(message: string): Error {
@@ -335,7 +492,8 @@ export class Firewall extends Construct {
         'Give the pods a distinguishing label (e.g. app), or select them by the same labels everywhere');
     }
     this.reserve(namespace, base, key);
-    const group: Group = { namespace, base, policies: {} };
+    // a workload's pods are named by the workload (its labels are read only at synth: they may still change)
+    const group: Group = { namespace, base, pods: workload !== undefined ? `the pods of ${workload.description}` : selectorToString(pods!) || 'all pods', policies: {} };
     this.groups.set(key, group);
     return group;
   }
