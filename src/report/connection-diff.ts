@@ -117,7 +117,13 @@ export function diffConnections(
     if (b.equals(a)) return;
     const kind: ChangeKind = b.isEmpty ? 'added' : a.isEmpty ? 'removed' : 'changed';
     const change: ConnectionChange = {
-      kind, from, to, before: b, after: a, opened: a.subtract(b), closed: b.subtract(a),
+      kind,
+      from,
+      to,
+      before: b,
+      after: a,
+      opened: a.subtract(b),
+      closed: b.subtract(a),
       ...(fromRange ? {} : optional('fromEndpoint', endpointChange(from))),
       ...(toRange ? {} : optional('toEndpoint', endpointChange(to))),
     };

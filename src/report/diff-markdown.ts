@@ -124,7 +124,8 @@ class Budget {
 }
 
 function summarized(
-  heading: string, headline: string, notes: string, workloads: string, opened: readonly ConnectionChange[], closed: readonly ConnectionChange[], max: number,
+  heading: string, headline: string, notes: string, workloads: string,
+  opened: readonly ConnectionChange[], closed: readonly ConnectionChange[], max: number,
 ): string {
   // the title (cut) and the counts always; then by priority: the notes (at most 20 names, each
   // cut), the two tables, the workloads, the opened lines, the closed lines

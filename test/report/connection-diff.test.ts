@@ -5,24 +5,32 @@ import { changeLines } from '../../src/report/diff-text';
 
 type Obj = Record<string, unknown>;
 const deploy = (ns: string, name: string, ports: number[] = [80]): Obj => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: ns },
   spec: { template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', ports: ports.map((p) => ({ containerPort: p })) }] } } },
 });
 const np = (ns: string, name: string, spec: Obj): Obj => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: ns }, spec });
 /** db takes ingress from web only, on these ports (none: every port) */
 const dbFromWeb = (ports?: Obj[]) => np('shop', 'db', {
-  podSelector: { matchLabels: { app: 'db' } }, policyTypes: ['Ingress'],
+  podSelector: { matchLabels: { app: 'db' } },
+  policyTypes: ['Ingress'],
   ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ...(ports ? { ports } : {}) }],
 });
 /** web may send only to these address blocks, on TCP 443 (and to db on every port) */
 const webEgress = (blocks: Obj[]) => np('shop', 'web-egress', {
-  podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'],
+  podSelector: { matchLabels: { app: 'web' } },
+  policyTypes: ['Egress'],
   egress: [{ to: blocks.map((ipBlock) => ({ ipBlock })), ports: [{ protocol: 'TCP', port: 443 }] }, { to: [{ podSelector: { matchLabels: { app: 'db' } } }] }],
 });
 const cnp = (name: string, tier: 'Admin' | 'Baseline', action: string, ns: string): Obj => ({
-  apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name },
+  apiVersion: 'policy.networking.k8s.io/v1alpha2',
+  kind: 'ClusterNetworkPolicy',
+  metadata: { name },
   spec: {
-    tier, priority: 10, subject: { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': ns } } },
+    tier,
+    priority: 10,
+    subject: { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': ns } } },
     ingress: [{ name: 'r', action, from: [{ namespaces: {} }], protocols: [{ tcp: { destinationPort: { number: 5432 } } }] }],
   },
 });
@@ -38,7 +46,6 @@ function diff(before: Obj[], after: Obj[]) {
   const next = analyse(after);
   return diffConnections(old.connections, next.connections, { before: old.endpoints, after: next.endpoints });
 }
-const lines = (before: Obj[], after: Obj[]) => diff(before, after).flatMap(changeLines).filter((l) => l.includes('shop/db') || l.includes('.'));
 const shop = [deploy('shop', 'web'), deploy('shop', 'db', [5432])];
 
 describe('diffConnections: opened and closed per pair', () => {
@@ -109,7 +116,8 @@ describe('diffConnections: opened and closed per pair', () => {
   test('outside addresses: a widening on part of a range names that part only, sorted by address', () => {
     const old = [...shop, webEgress([{ cidr: '0.0.0.0/0' }])];
     const wider = [...shop, webEgress([{ cidr: '0.0.0.0/0' }]), np('shop', 'web-dns', {
-      podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'],
+      podSelector: { matchLabels: { app: 'web' } },
+      policyTypes: ['Egress'],
       egress: [{ to: [{ ipBlock: { cidr: '9.9.9.9/32' } }, { ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ protocol: 'UDP', port: 53 }] }],
     })];
     // the sides name different ranges: one range on the old side, five on the new
