@@ -28,7 +28,7 @@ To give several paths per side, use --old and --new (each repeatable) instead of
 For every pair of endpoints (workloads and address ranges outside the cluster), what NEW allows
 that OLD did not is opened, and what OLD allowed that NEW does not is closed; a pair can be
 both. Every tier counts: Admin, NetworkPolicy and Baseline cluster policies, as well as
-NetworkPolicies. A workload only NEW has opens all its connections; one only OLD has closes all
+NetworkPolicies; the domain names of cluster policies are destinations too (shop/web => api.example.com). A workload only NEW has opens all its connections; one only OLD has closes all
 of its own. One line per opening (+) and per closing (-), the opened or closed ports first:
   + shop/frontend => shop/db : TCP 5432 (added)
   + shop/web => 0.0.0.0-255.255.255.255 : TCP 80 (opened: TCP 443 -> TCP 80,443)
@@ -88,7 +88,7 @@ export function failOnValues(given: readonly string[]): Set<string> {
 export function run(ctx: CommandContext): number {
   const { Analysis } = require('../engine') as typeof import('../engine');
   const { loadDiffSides } = require('./inputs') as typeof import('./inputs');
-  const { diffConnections, diffSide } = require('../report/connection-diff') as typeof import('../report/connection-diff');
+  const { diffConnections, diffSide, domainNamesOf } = require('../report/connection-diff') as typeof import('../report/connection-diff');
   const { renderDiffJson } = require('../report/diff-json') as typeof import('../report/diff-json');
   const { renderDiffMarkdown } = require('../report/diff-markdown') as typeof import('../report/diff-markdown');
   const { renderDiffText } = require('../report/diff-text') as typeof import('../report/diff-text');
@@ -105,9 +105,13 @@ export function run(ctx: CommandContext): number {
     newPaths = [positionals[1]];
   }
   const { before, after } = loadDiffSides(ctx, oldPaths, newPaths);
-  const side = (inventory: Inventory) => diffSide(new Analysis(inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') }));
-  const old = side(before);
-  const next = side(after);
+  const analyse = (inventory: Inventory) => new Analysis(inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') });
+  const oldAnalysis = analyse(before);
+  const newAnalysis = analyse(after);
+  // the domain names of either side, asked of both: a domain Accept rule added or removed shows
+  const domains = domainNamesOf(oldAnalysis, newAnalysis);
+  const old = diffSide(oldAnalysis, domains);
+  const next = diffSide(newAnalysis, domains);
   const changes = diffConnections(old.connections, next.connections, { before: old.endpoints, after: next.endpoints });
   const unanalyzed = diffUnanalyzed(before.unmodelledPolicies, after.unmodelledPolicies);
   const format = ctx.str('format') ?? 'text';

@@ -10,6 +10,9 @@
  * connections, one it removes only closed ones; each change says which of its ends is such a
  * workload (`fromEndpoint`, `toEndpoint`).
  *
+ * Domain names (the `domainNames` of cluster Accept rules) are destinations of their own, from
+ * every pod (`diffSide`).
+ *
  * Outside addresses: each side splits the address space at its own ipBlock boundaries, so the
  * two listings name different ranges. Per pod and direction, both sides' ranges are cut at the
  * union of their bounds and compared piece by piece (adjacent pieces with the same before and
@@ -68,11 +71,28 @@ export interface DiffSide {
   readonly endpoints: string[];
 }
 
-/** The listing and the endpoint names of one analysis (hostNetwork pods left out, as in the listing). */
-export function diffSide(analysis: Analysis): DiffSide {
+/**
+ * The listing and the endpoint names of one analysis (hostNetwork pods left out, as in the
+ * listing). `domains` (the `domainNames` of either side's cluster policies: `Analysis.domainNames`)
+ * are destinations too: what each pod may send to each name (`shop/web => api.example.com`), so
+ * that a change to a domain Accept rule shows. Give both sides the same names.
+ */
+export function diffSide(analysis: Analysis, domains: readonly string[] = []): DiffSide {
   const connections: ListedConnection[] = [];
   analysis.forEachConnection((from, to, conns) => connections.push({ from: from.id, to: to.id, conns }));
-  return { connections, endpoints: analysis.pods.filter((p) => !p.hostNetwork).map((p) => p.id) };
+  const pods = analysis.pods.filter((p) => !p.hostNetwork);
+  for (const pod of pods) {
+    for (const domain of domains) {
+      const conns = analysis.domainConnections(pod, domain);
+      if (!conns.isEmpty) connections.push({ from: pod.id, to: domain, conns });
+    }
+  }
+  return { connections, endpoints: pods.map((p) => p.id) };
+}
+
+/** The domain names either side's cluster policies name, each once, sorted (for `diffSide`). */
+export function domainNamesOf(...analyses: Analysis[]): string[] {
+  return [...new Set(analyses.flatMap((a) => a.domainNames().map((d) => d.name)))].sort(compare);
 }
 
 /** An address range outside the cluster, as an endpoint name spells it (`a-b` or `a`). */
@@ -174,13 +194,18 @@ function optional<K extends string>(key: K, value: EndpointChange | undefined): 
   return value === undefined ? {} : ({ [key]: value } as Record<K, EndpointChange>);
 }
 
-/** Pods by name, then outside ranges: IPv4 before IPv6, by address. */
+/** Pods by name, then domain names, then outside ranges: IPv4 before IPv6, by address. */
 function compareEnds(a: string, ra: Range | undefined, b: string, rb: Range | undefined): number {
-  if (!ra && !rb) return compare(a, b);
+  if (!ra && !rb) return rank(a) - rank(b) || compare(a, b);
   if (!ra) return -1;
   if (!rb) return 1;
   if (ra.family !== rb.family) return ra.family - rb.family;
   return ra.first < rb.first ? -1 : ra.first > rb.first ? 1 : ra.last < rb.last ? -1 : ra.last > rb.last ? 1 : 0;
+}
+
+/** 0 for a pod or workload (`namespace/name`), 1 for a domain name */
+function rank(id: string): number {
+  return id.includes('/') ? 0 : 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { changedEndpoints, closedChanges, ConnectionChange, openedChanges, UnanalyzedChanges } from './connection-diff';
 import { changeSummary, formatClosed, formatOpened, NEW_WORKLOADS, noChanges, REMOVED_WORKLOADS, unanalyzedNotes } from './diff-text';
-import { compare, cutText, markdownFence, markdownText, plural } from '../text';
+import { compare, cutText, htmlText, markdownFence, markdownText, plural } from '../text';
 
 /** What a GitHub pull-request comment holds, in characters. */
 export const PR_COMMENT_LIMIT = 65536;
@@ -95,8 +95,11 @@ function namespaceOf(id: string): string {
   return slash < 0 ? OUTSIDE : id.slice(0, slash);
 }
 
-function namespaceText(ns: string): string {
-  return ns === OUTSIDE ? 'outside the cluster' : markdownText(cutText(ns, NAME_LENGTH));
+/** A namespace for running Markdown text, or (`html`) inside an HTML element such as `<summary>`, where Markdown escapes would show. */
+function namespaceText(ns: string, html = false): string {
+  if (ns === OUTSIDE) return 'outside the cluster';
+  const cut = cutText(ns, NAME_LENGTH);
+  return html ? htmlText(cut) : markdownText(cut);
 }
 
 /** The lines by namespace pair, largest group first (then by names). */
@@ -177,9 +180,9 @@ function blocks(list: readonly Group[], verb: string, budget: Budget): { text: s
   let shown = 0;
   for (const g of list) {
     const fence = markdownFence(g.lines.join('\n'));
-    const label = (n: number, partial: boolean) => `${namespaceText(g.from)} → ${namespaceText(g.to)}: ` +
-      `${plural(g.lines.length, `pair ${verb}`, `pairs ${verb}`)}${partial ? ` (${n} shown)` : ''}`;
     const folded = g.lines.length > FOLDED_LINES;
+    const label = (n: number, partial: boolean) => `${namespaceText(g.from, folded)} → ${namespaceText(g.to, folded)}: ` +
+      `${plural(g.lines.length, `pair ${verb}`, `pairs ${verb}`)}${partial ? ` (${n} shown)` : ''}`;
     const wrap = (n: number, body: string) => {
       const summary = label(n, n < g.lines.length);
       return folded

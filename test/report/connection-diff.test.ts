@@ -1,6 +1,6 @@
 /** What a change opens and closes (connection-diff.ts), through the engine: both sides are analysed, then compared. */
 import { Analysis, ConnSet, Inventory } from '../../src/engine';
-import { diffConnections, diffSide } from '../../src/report/connection-diff';
+import { diffConnections, diffSide, domainNamesOf } from '../../src/report/connection-diff';
 import { changeLines } from '../../src/report/diff-text';
 
 type Obj = Record<string, unknown>;
@@ -35,15 +35,19 @@ const cnp = (name: string, tier: 'Admin' | 'Baseline', action: string, ns: strin
   },
 });
 
-function analyse(objects: Obj[]) {
+function analysis(objects: Obj[]) {
   const inventory = new Inventory();
   for (const o of objects) inventory.addManifest(o);
-  return diffSide(new Analysis(inventory));
+  return new Analysis(inventory);
 }
-/** GIVEN the two sides WHEN diffed THEN these lines (through the engine, both sides) */
+const analyse = (objects: Obj[]) => diffSide(analysis(objects));
+/** GIVEN the two sides WHEN diffed THEN these lines (through the engine, both sides, the domain names of either asked of both) */
 function diff(before: Obj[], after: Obj[]) {
-  const old = analyse(before);
-  const next = analyse(after);
+  const a = analysis(before);
+  const b = analysis(after);
+  const domains = domainNamesOf(a, b);
+  const old = diffSide(a, domains);
+  const next = diffSide(b, domains);
   return diffConnections(old.connections, next.connections, { before: old.endpoints, after: next.endpoints });
 }
 const shop = [deploy('shop', 'web'), deploy('shop', 'db', [5432])];
@@ -146,6 +150,25 @@ describe('diffConnections: opened and closed per pair', () => {
     const underIsolation = diff([...base, dbFromWeb(), cnp('floor', 'Baseline', 'Deny', 'shop')], [...base, dbFromWeb()]);
     expect(underIsolation.filter((c) => c.to === 'shop/db')).toEqual([]);
     expect(underIsolation.map((c) => `${c.from} => ${c.to}`)).toEqual(['ops/cli => shop/web', 'shop/db => shop/web']);
+  });
+
+  test('cluster tiers: an Admin Accept to a domain name opens egress to it that a NetworkPolicy denied; removing it closes', () => {
+    const denyEgress = np('shop', 'deny-egress', { podSelector: {}, policyTypes: ['Egress'] });
+    const toStripe: Obj = {
+      apiVersion: 'policy.networking.k8s.io/v1alpha2',
+      kind: 'ClusterNetworkPolicy',
+      metadata: { name: 'stripe' },
+      spec: {
+        tier: 'Admin',
+        priority: 5,
+        subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'web' } } } },
+        egress: [{ name: 'stripe', action: 'Accept', to: [{ domainNames: ['api.stripe.com'] }], protocols: [{ tcp: { destinationPort: { number: 443 } } }] }],
+      },
+    };
+    const before = [...shop, denyEgress];
+    const after = [...shop, denyEgress, toStripe];
+    expect(diff(before, after).flatMap(changeLines)).toEqual(['+ shop/web => api.stripe.com : TCP 443 (added)']);
+    expect(diff(after, before).flatMap(changeLines)).toEqual(['- shop/web => api.stripe.com : TCP 443 (removed)']);
   });
 
   test('the same connection written differently is no change; No Connections is no connection; listings without endpoints', () => {

@@ -1,9 +1,11 @@
 /** The diff's renderers (diff-text.ts, diff-markdown.ts, diff-json.ts): a small case pinned, the comment's bound at any size. */
+import { outline } from './markdown-structure';
 import { ConnSet } from '../../src/engine';
 import { ConnectionChange, diffConnections } from '../../src/report/connection-diff';
 import { renderDiffJson } from '../../src/report/diff-json';
 import { PR_COMMENT_LIMIT, renderDiffMarkdown } from '../../src/report/diff-markdown';
 import { renderDiffText } from '../../src/report/diff-text';
+import { visibleText } from '../../src/text';
 
 const c = (from: string, to: string, conns: string) => ({ from, to, conns: ConnSet.parse(conns) });
 
@@ -86,5 +88,21 @@ describe('diff renderers', () => {
     for (const max of [2000, 5000, 10_000]) {
       expect(renderDiffMarkdown(diffConnections([], after), undefined, undefined, { maxLength: max }).length).toBeLessThanOrEqual(max);
     }
+  });
+
+  test('markdown past 200 lines with hostile namespace and workload names: the same structure as benign ones, no HTML but the folds', () => {
+    const hostile = 'x<summary></details><img src=x onerror=alert(1)>\n```\n# h *a* |b|'.replace(/\//g, ''); // a namespace has no slash
+    const changes = (ns: string) => diffConnections([], [...Array(300).keys()].map((i) => c(`${ns}/w${i}\u202e`, `${i % 2 ? ns : 'shop'}/db`, 'TCP 5432')));
+    const md = renderDiffMarkdown(changes(hostile));
+    const benign = renderDiffMarkdown(changes('helper'));
+    const o = outline(md);
+    const b = outline(benign);
+    expect(o.counts).toEqual(b.counts);
+    expect(o.headings).toEqual(['Connectivity changes']);
+    // the folds only: <details><summary>..</summary> and </details>, the name as entities inside
+    expect(o.html.map((h) => h.replace(/<summary>.*<\/summary>/, '<summary>S</summary>'))).toEqual(b.html.map((h) => h.replace(/<summary>.*<\/summary>/, '<summary>S</summary>')));
+    expect(o.html.join('')).toContain('<summary>x&lt;summary&gt;&lt;details&gt;&lt;img src=x onerror=alert(1)&gt;\\n```\\n# h *a* |b| → shop: 150 pairs opened</summary>');
+    expect(o.tables[0].slice(2)).toEqual([[visibleText(hostile), 'shop', '150'], [visibleText(hostile), visibleText(hostile), '150']]);
+    for (const block of o.codeBlocks) for (const line of block.literal.trimEnd().split('\n')) expect(line).toMatch(/^\+ /);
   });
 });
