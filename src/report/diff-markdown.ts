@@ -61,7 +61,7 @@ export function renderDiffMarkdown(changes: readonly ConnectionChange[], title =
   const closedLines = closed.map((c) => formatClosed(c)!);
   if (openedLines.length + closedLines.length <= LISTED_LINES) {
     const full = `${lead}${headline}${workloads}${listed('Opened', OPENED_WHAT, openedLines)}${listed('Closed', CLOSED_WHAT, closedLines)}`;
-    if (full.length <= max) return full;
+    if (full.length <= max) return `${full.trimEnd()}\n`;
   }
   return summarized(heading, headline, notes ? `${notes}\n` : '', workloads, opened, closed, max);
 }
@@ -147,7 +147,7 @@ function summarized(
     `_Left out to fit a pull-request comment: ${plural(leftOpened, 'opened line')} and ${plural(leftClosed, 'closed line')}` +
     `${shownWorkloads === workloads ? '' : ', the workloads added and removed'}${shownNotes === notes ? '' : ', the notes on policies not analyzed'}. ` +
     'Every change: `cdk8s-netpol diff OLD NEW --format json`._\n';
-  return `${heading}${shownNotes}${headline}${shownWorkloads}${openedTable}${openedBlocks.text}${closedTable}${closedBlocks.text}${trailer}`;
+  return `${`${heading}${shownNotes}${headline}${shownWorkloads}${openedTable}${openedBlocks.text}${closedTable}${closedBlocks.text}${trailer}`.trimEnd()}\n`;
 }
 
 /** `**Opened** (...): 12 pairs in 3 namespace pairs` and a table of them, as many rows as fit. */

@@ -114,7 +114,7 @@ spec:
     expect(r.stdout).toBe('### Connectivity changes\n\n**Opens 2 pairs (1 added, 1 widened); closes nothing.**\n\n' +
       '**Opened** (what the new side allows that the old did not):\n\n' +
       '```diff\n+ shop/backend => shop/db : TCP 5433 (opened: TCP 5432 -> TCP 5432-5433)\n+ shop/frontend => shop/db : TCP 5432 (added)\n```\n\n' +
-      '**Closed** (what the old side allowed that the new does not): nothing.\n\n');
+      '**Closed** (what the old side allowed that the new does not): nothing.\n');
   });
 
   test('--format json: every change with opened and closed, the earlier fields kept', async () => {
