@@ -25,11 +25,11 @@ export const DIFF: CommandSpec = {
   description: `OLD and NEW are each a file, a directory (read recursively) or - (stdin, for one side).
 To give several paths per side, use --old and --new (each repeatable) instead of positionals.
 
-For every pair of endpoints (workloads and address ranges outside the cluster), what NEW allows
-that OLD did not is opened, and what OLD allowed that NEW does not is closed; a pair can be
-both. Every tier counts: Admin, NetworkPolicy and Baseline cluster policies, as well as
-NetworkPolicies; the domain names of cluster policies are destinations too (shop/web => api.example.com). A workload only NEW has opens all its connections; one only OLD has closes all
-of its own. One line per opening (+) and per closing (-), the opened or closed ports first:
+For every pair of endpoints (workloads, address ranges outside the cluster, and the domain
+names of cluster policies), what NEW allows that OLD did not is opened, and what OLD allowed
+that NEW does not is closed; a pair can be both. Every tier counts: Admin, NetworkPolicy and
+Baseline. A workload only NEW has opens all its connections; one only OLD has closes all of its
+own. One line per opening (+) and per closing (-), the opened or closed ports first:
   + shop/frontend => shop/db : TCP 5432 (added)
   + shop/web => 0.0.0.0-255.255.255.255 : TCP 80 (opened: TCP 443 -> TCP 80,443)
   - shop/frontend => shop/cache : TCP 6379 (removed)
@@ -39,8 +39,8 @@ of its own. One line per opening (+) and per closing (-), the opened or closed p
 (a widening); closed on anything closed; any on either. added is an alias of opened and removed
 of closed (a widening is something added); changed is retired (a changed pair may open or
 close: use opened, closed or any). Give several as a comma list or by repeating the option.
---format md fits a pull-request comment (at most 65,536 characters: past that, a summary per
-namespace pair and as many lines as fit); --format json has every change.`,
+--format md fits a pull-request comment (at most 65,536 characters; past 200 lines, a summary
+per namespace pair and as many lines as fit); --format json has every change.`,
   options: [
     { name: 'old', type: 'list', placeholder: 'PATH', description: 'a path of the old side' },
     { name: 'new', type: 'list', placeholder: 'PATH', description: 'a path of the new side' },
