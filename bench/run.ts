@@ -6,7 +6,7 @@
  *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
  *                                  writes bench/results/quick.json.tmp (gitignored), no plot
  *   BENCH_QUICK=1 npm run bench    the same
- *   --only synth,engine,cli,read,hostile,tiers   run some parts only; the parts not run keep their figures
+ *   --only synth,engine,cli,read,hostile,tiers,diff   run some parts only; the parts not run keep their figures
  *                                  from the file written before (same mode), under `measured`
  *   --out FILE                     where to write the JSON
  *
@@ -21,6 +21,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { generateCluster } from './cluster';
 import { ClusterTiersResult } from './cluster-tiers';
+import { DiffRow } from './diff';
 import { EngineResult } from './engine';
 import { HostileRow } from './hostile-input';
 import { engineSvg } from './plot';
@@ -52,7 +53,7 @@ function parseOptions(argv: string[]): Options {
   return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
 }
 
-const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers'] as const;
+const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers', 'diff'] as const;
 
 // sizes and repetitions
 const FULL = {
@@ -328,6 +329,24 @@ function tiersTargets(t: ClusterTiersResult | undefined, quick: boolean): Target
   }];
 }
 
+// -------------------------------------------------------------------------------- diff
+
+/** `diff --format md` at scale (bench/diff.ts): the pull-request comment's size, in a child of its own. */
+function runDiff(opts: Options): DiffRow[] {
+  const sizes = opts.quick ? [500] : [500, 5000];
+  log(`diff: a generated cluster against a change of it, ${sizes.join(' and ')} workloads, the Markdown comment's size ...`);
+  return child(sizes.map(String), 'diff.ts');
+}
+
+function diffTargets(rows: DiffRow[] | undefined): TargetRow[] {
+  if (!rows) return [{ target: 'diff --format md <= 65,536 characters', measured: '-', status: 'not measured' }];
+  return rows.map((r) => ({
+    target: `diff --format md of ${r.workloads.toLocaleString('en-US')} workloads <= 65,536 characters`,
+    measured: `${r.markdownChars.toLocaleString('en-US')} characters (${r.opened} pairs opened, ${r.closed} closed; JSON ${(r.jsonBytes / 1e6).toFixed(2)} MB; ${fmtMs(r.ms)}, ${r.peakRssMB} MB)`,
+    status: ok(r.met),
+  }));
+}
+
 // ------------------------------------------------------------------------------ report
 
 interface TargetRow {
@@ -488,6 +507,7 @@ function main(): void {
   const read = opts.only.has('read') ? runRead(opts) : undefined;
   const hostile = opts.only.has('hostile') ? runHostile(opts) : undefined;
   const tiers = opts.only.has('tiers') ? runTiers(opts) : undefined;
+  const diff = opts.only.has('diff') ? runDiff(opts) : undefined;
   const result: any = {
     mode: opts.quick ? 'quick' : 'full',
     date: started.toISOString(),
@@ -501,6 +521,7 @@ function main(): void {
     read,
     hostile,
     tiers,
+    diff,
   };
   keepEarlierSections(result, opts);
   result.targets = [
@@ -508,6 +529,7 @@ function main(): void {
     ...readTargets(result.read, opts.quick),
     ...hostileTargets(result.hostile),
     ...tiersTargets(result.tiers, opts.quick),
+    ...diffTargets(result.diff),
   ];
   const text = report(result);
   process.stdout.write(text);
