@@ -8,7 +8,7 @@ import {
   Analysis, AnalysisOptions, ConnSet, ContainerPort, DirectionName, Inventory, NamespaceInfo, PolicyPeer, PodEndpoint, Policy,
   Rule, RuleMatch, SelectorPeer, describePeer, peerMatchesNamespace, pinnedValue, rulePorts, selectorMatches,
 } from '../engine';
-import { NAMESPACE_NAME_LABEL } from '../k8s';
+import { isClusterScopedKind, NAMESPACE_NAME_LABEL } from '../k8s';
 
 /** One input object, with where it came from. */
 export interface LintObject {
@@ -28,19 +28,13 @@ export interface LintInput {
   readonly constructPath?: string;
 }
 
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
-  // cluster-wide policies (NP014)
-  'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy',
-]);
-
 export function toLintObject(input: LintInput): LintObject {
   const o = input.object ?? {};
   const kind = String(o.kind ?? 'object');
   const meta = o.metadata ?? {};
   return {
     kind,
-    namespace: CLUSTER_SCOPED.has(kind) ? '' : (meta.namespace || 'default'),
+    namespace: isClusterScopedKind(kind) ? '' : (meta.namespace || 'default'),
     name: String(meta.name ?? '(unnamed)'),
     raw: o,
     file: input.file,
