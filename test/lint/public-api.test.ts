@@ -36,9 +36,9 @@ describe('NetworkPolicyLinter', () => {
     expect(NetworkPolicyLinter.lintManifests([deployment('shop', 'web', { app: 'web' })]).map((f) => f.ruleId)).toEqual(['NP001', 'NP002']);
   });
 
-  test('rules(): every id NP000..NP014 with cause, explanation and fix', () => {
+  test('rules(): every id NP000..NP022 with cause, explanation and fix', () => {
     const rules = NetworkPolicyLinter.rules();
-    expect(rules.map((r) => r.id)).toEqual(['NP000', ...Array.from({ length: 14 }, (_, i) => `NP${String(i + 1).padStart(3, '0')}`)]);
+    expect(rules.map((r) => r.id)).toEqual(['NP000', ...Array.from({ length: 22 }, (_, i) => `NP${String(i + 1).padStart(3, '0')}`)]);
     for (const r of rules) expect(r.cause && r.explanation && r.fix).toBeTruthy();
   });
 
