@@ -337,11 +337,13 @@ export class LintContext {
    * For a pod no NetworkPolicy isolates for the direction but cluster policies select: the other
    * ends (pods, and ranges outside the cluster) for which some ports fall through every tier to
    * the default allow, with those ports. Empty: the cluster tiers decide every port toward (or
-   * from) every endpoint, and the pod is in effect isolated.
+   * from) every endpoint, and the pod is in effect isolated. For ingress, only pods are asked
+   * about: cluster policy ingress rules cannot match addresses outside the cluster (their peers
+   * are namespaces and pods), so no cluster policy could ever decide those.
    */
   public defaultAllowed(pod: PodEndpoint, direction: DirectionName): { other: Endpoint; conns: ConnSet }[] {
     const out: { other: Endpoint; conns: ConnSet }[] = [];
-    const others: Endpoint[] = [...this.pods.filter((p) => !p.hostNetwork && p.id !== pod.id), ...this.externalRanges()];
+    const others: Endpoint[] = [...this.pods.filter((p) => !p.hostNetwork && p.id !== pod.id), ...(direction === 'Egress' ? this.externalRanges() : [])];
     for (const other of others) {
       const [from, to] = direction === 'Egress' ? [pod, other] : [other, pod];
       const conns = this.clusterVerdicts(from, to, direction)
@@ -353,7 +355,8 @@ export class LintContext {
 
   /** true when the pod is a cluster DNS server (kube-dns/CoreDNS in kube-system, OpenShift's DNS pods). */
   public isDnsServer(pod: PodEndpoint): boolean {
-    return DNS_TARGETS.some((t) => pod.namespace === t.pod.namespace && selectorMatches(normalizeSelector({ matchLabels: t.pod.labels })!, pod.labels));
+    return DNS_TARGETS.some((t) => pod.namespace === t.pod.namespace &&
+      selectorMatches(normalizeSelector({ matchLabels: t.pod.labels })!, pod.labels));
   }
 
   /**
@@ -474,7 +477,8 @@ export class LintContext {
       const real = this.pods.filter((p) => p.namespace === t.pod.namespace && !p.hostNetwork && selectorMatches(labels, p.labels));
       for (const p of real) targets.push({ id: p.id, port: t.port });
       if (real.length > 0 || this.pods.some((p) => p.namespace === t.pod.namespace && p.name === t.pod.name)) continue;
-      inventory.addPod({ namespace: t.pod.namespace, name: t.pod.name, labels: { ...t.pod.labels }, ports: t.pod.ports, workloadKind: t.pod.workloadKind });
+      const { namespace, name, labels: podLabels, ports, workloadKind } = t.pod;
+      inventory.addPod({ namespace, name, labels: { ...podLabels }, ports, workloadKind });
       targets.push({ id: t.pod.id, port: t.port });
     }
     this._dns = { analysis: new Analysis(inventory, this.options), targets };

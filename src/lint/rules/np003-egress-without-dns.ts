@@ -1,9 +1,9 @@
 import type { PodEndpoint, Policy } from '../../engine';
+import { compare, plural } from '../../text';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 import { shownList } from '../shown-list';
 import { suppressionsOf } from '../suppressions';
-import { compare, plural } from '../../text';
 
 /**
  * NP003: egress default-deny that forgot DNS breaks every name lookup. One finding per namespace,

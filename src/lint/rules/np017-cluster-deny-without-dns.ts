@@ -1,8 +1,8 @@
 import type { ClusterPolicy, ClusterRule, PodEndpoint } from '../../engine';
+import { compare, plural } from '../../text';
 import { Severity } from '../finding';
 import { LintRule, Violation } from '../rule';
 import { shownList } from '../shown-list';
-import { plural } from '../../text';
 
 /**
  * NP017: a cluster tier Deny that cuts pods off cluster DNS (the cluster form of NP003): the
@@ -32,12 +32,13 @@ export const NP017: LintRule = {
     }
     const out: Violation[] = [];
     for (const [rule, { policy, pods }] of byRule) {
-      const namespaces = [...new Set(pods.map((p) => p.namespace))];
+      const namespaces = [...new Set(pods.map((p) => p.namespace))].sort(compare);
+      const ids = pods.map((p) => p.id).sort(compare);
       out.push({
         object: ctx.objectOfClusterPolicy(policy),
         location: `spec.egress[${rule.index}]`,
         message: `${ctx.describeClusterRule(policy, rule)} denies cluster DNS (UDP 53) to ${plural(pods.length, 'workload')} ` +
-          `in namespace${namespaces.length === 1 ? '' : 's'} ${shownList(namespaces)} (${shownList(pods.map((p) => p.id))}): their name lookups time out` +
+          `in namespace${namespaces.length === 1 ? '' : 's'} ${shownList(namespaces)} (${shownList(ids)}): their name lookups time out` +
           (policy.tier === 'Admin' ? ', and no NetworkPolicy can re-open it.' : '.'),
         fix: `Add a rule before spec.egress[${rule.index}] of ${policy.id} that accepts UDP and TCP 53 to pods k8s-app=kube-dns in namespace kube-system.`,
       });
