@@ -83,6 +83,8 @@ export class LintContext {
   private readonly sigs = new Map<string, string>();
   private readonly verdictMemo = new Map<string, TierVerdict[]>();
   private readonly dnsMemo = new Map<string, DnsReach>();
+  private readonly defaultMemo = new Map<string, { members: Endpoint[]; conns: ConnSet }[]>();
+  private readonly groupsMemo = new Map<DirectionName, Endpoint[][]>();
 
   public constructor(inputs: readonly LintInput[], options: AnalysisOptions = {}) {
     this.objects = inputs.map(toLintObject);
@@ -334,23 +336,66 @@ export class LintContext {
   }
 
   /**
-   * For a pod no NetworkPolicy isolates for the direction but cluster policies select: the other
-   * ends (pods, and ranges outside the cluster) for which some ports fall through every tier to
-   * the default allow, with those ports. Empty: the cluster tiers decide every port toward (or
+   * The endpoints, at most `perKey` of each group the cluster tiers cannot tell apart (as the
+   * `side` of a connection of the direction, or as its other end): the cluster tiers' answer
+   * for one is their answer for all of its group. Two per group by default, so that a pair of
+   * distinct endpoints can be taken from one group. Input order kept.
+   */
+  public distinct<T extends Endpoint>(endpoints: readonly T[], direction: DirectionName, role: 'side' | 'peer', perKey = 2): T[] {
+    const seen = new Map<string, number>();
+    return endpoints.filter((e) => {
+      const key = this.signature(e, direction, role);
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      return n < perKey;
+    });
+  }
+
+  /**
+   * For a pod no NetworkPolicy isolates for the direction but cluster policies select: other
+   * ends (pods, one per group the cluster tiers cannot tell apart, and ranges outside the
+   * cluster) for which some ports fall through every tier to the default allow, with those ports. Empty: the cluster tiers decide every port toward (or
    * from) every endpoint, and the pod is in effect isolated. For ingress, only pods are asked
    * about: cluster policy ingress rules cannot match addresses outside the cluster (their peers
    * are namespaces and pods), so no cluster policy could ever decide those.
    */
   public defaultAllowed(pod: PodEndpoint, direction: DirectionName): { other: Endpoint; conns: ConnSet }[] {
+    // per group of other ends, what falls to the default; one answer per group of sides
+    const groups = this.peerGroups(direction);
+    const key = `${direction}#${this.signature(pod, direction, 'side')}`;
+    let open = this.defaultMemo.get(key);
+    if (!open) {
+      open = [];
+      for (const members of groups) {
+        const other = members.find((m) => m.id !== pod.id) ?? members[0];
+        const [from, to] = direction === 'Egress' ? [pod, other] : [other, pod];
+        const conns = this.clusterVerdicts(from, to, direction)
+          .filter((v) => v.tier === 'default').reduce((acc, v) => acc.union(v.conns), ConnSet.NONE);
+        if (!conns.isEmpty) open.push({ members, conns });
+      }
+      this.defaultMemo.set(key, open);
+    }
     const out: { other: Endpoint; conns: ConnSet }[] = [];
-    const others: Endpoint[] = [...this.pods.filter((p) => !p.hostNetwork && p.id !== pod.id), ...(direction === 'Egress' ? this.externalRanges() : [])];
-    for (const other of others) {
-      const [from, to] = direction === 'Egress' ? [pod, other] : [other, pod];
-      const conns = this.clusterVerdicts(from, to, direction)
-        .filter((v) => v.tier === 'default').reduce((acc, v) => acc.union(v.conns), ConnSet.NONE);
-      if (!conns.isEmpty) out.push({ other, conns });
+    for (const { members, conns } of open) {
+      const other = members.find((m) => m.id !== pod.id);
+      if (other) out.push({ other, conns });
     }
     return out;
+  }
+
+  /** The other ends asked about by `defaultAllowed`: pods (two of each group) and, for egress, the ranges outside the cluster. */
+  private peerGroups(direction: DirectionName): Endpoint[][] {
+    let groups = this.groupsMemo.get(direction);
+    if (!groups) {
+      const byKey = new Map<string, Endpoint[]>();
+      for (const p of this.distinct(this.pods.filter((x) => !x.hostNetwork), direction, 'peer')) {
+        const k = this.signature(p, direction, 'peer');
+        byKey.set(k, [...(byKey.get(k) ?? []), p]);
+      }
+      groups = [...byKey.values(), ...(direction === 'Egress' ? this.externalRanges().map((r) => [r]) : [])];
+      this.groupsMemo.set(direction, groups);
+    }
+    return groups;
   }
 
   /** true when the pod is a cluster DNS server (kube-dns/CoreDNS in kube-system, OpenShift's DNS pods). */

@@ -1,6 +1,6 @@
 import { isClusterScopedKind } from '../../src/k8s';
-import { describeObject } from '../../src/manifests/describe';
 import { toLintObject } from '../../src/lint/context';
+import { describeObject } from '../../src/manifests/describe';
 
 describe('cluster-scoped kinds', () => {
   test.each(['Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'ClusterNetworkPolicy', 'AdminNetworkPolicy',

@@ -6,7 +6,8 @@ import { LintRule, Violation } from '../rule';
 /** true when a set of pods is every (non-hostNetwork) pod of the input, in more than one namespace. */
 function everyPod(ctx: LintContext, pods: readonly PodEndpoint[]): boolean {
   const all = ctx.pods.filter((p) => !p.hostNetwork);
-  return new Set(all.map((p) => p.namespace)).size > 1 && all.every((p) => pods.some((q) => q.id === p.id));
+  const ids = new Set(pods.map((p) => p.id));
+  return new Set(all.map((p) => p.namespace)).size > 1 && all.every((p) => ids.has(p.id));
 }
 
 /** The subject selects every namespace: written `{}`, or every pod of a multi-namespace input. */

@@ -8,10 +8,13 @@ interface Cut { readonly from: PodEndpoint; readonly to: PodEndpoint; readonly c
 /** Up to `max` connections between pods that the rule denies (first match, as the tiers are walked). */
 function podTrafficCut(ctx: LintContext, policy: ClusterPolicy, rule: ClusterRule, max: number): Cut[] {
   const out: Cut[] = [];
-  const others = ctx.pods.filter((p) => !p.hostNetwork);
-  for (const subject of ctx.clusterSubjectPods(policy)) {
+  // the cluster tiers answer alike for the endpoints of one group: one pair per pair of groups
+  const others = ctx.distinct(ctx.pods.filter((p) => !p.hostNetwork), rule.direction, 'peer');
+  for (const subject of ctx.distinct(ctx.clusterSubjectPods(policy), rule.direction, 'side')) {
     for (const other of others) {
       if (other.id === subject.id) continue;
+      // a rule that names the pod by a `namespaces` or `pods` peer too denies it on purpose
+      if (rule.peers.some((p) => p.kind === 'pods' && ctx.clusterPeerMatches(p, other))) continue;
       const [from, to] = rule.direction === 'Egress' ? [subject, other] : [other, subject];
       const denied = ctx.clusterVerdicts(from, to, rule.direction).find((v) => v.rule === rule && v.outcome === 'denied');
       if (!denied) continue;
@@ -31,7 +34,8 @@ export const NP018: LintRule = {
   explanation: 'Unlike a NetworkPolicy ipBlock, a cluster policy\'s `networks` peer matches pod IPs too: a Deny of 0.0.0.0/0 ' +
     'meant for "the internet" also drops every connection to and from pods that no earlier rule decided. Checked with the ' +
     'pod IPs the input gives (status.podIP); for pods without one, a whole-family CIDR (0.0.0.0/0, ::/0) is taken to match ' +
-    'them, narrower CIDRs are not judged.',
+    'them, narrower CIDRs are not judged. Pods the same rule also names by a `namespaces` or `pods` peer are denied on ' +
+    'purpose and not reported.',
   fix: 'Decide pod traffic before the Deny (a Pass to namespaces: {} leaves it to NetworkPolicy, or an Accept of what is meant), or deny only ranges outside the pod network.',
   check: (ctx) => {
     const out: Violation[] = [];

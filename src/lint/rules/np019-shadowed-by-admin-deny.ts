@@ -10,9 +10,10 @@ interface Shadow { readonly from: Endpoint; readonly to: Endpoint; readonly conn
  * pods or outside ranges its peers match. Calls back until the callback returns true.
  */
 function forEachAdmitted(ctx: LintContext, policy: Policy, rule: Rule, cb: (from: Endpoint, to: Endpoint, conns: ConnSet) => boolean): void {
-  const selected = ctx.selectedPods(policy).filter((p) => !p.hostNetwork);
+  // the Admin tier answers alike for the endpoints of one group: one pair per pair of groups
+  const selected = ctx.distinct(ctx.selectedPods(policy).filter((p) => !p.hostNetwork), rule.direction, 'side');
   const others: Endpoint[] = [
-    ...ctx.podsOfRule(rule).filter((p) => !p.hostNetwork),
+    ...ctx.distinct(ctx.podsOfRule(rule).filter((p) => !p.hostNetwork), rule.direction, 'peer'),
     ...ctx.externalRanges().filter((r) => !rule.peers || rule.peers.some((peer) => ctx.peerMatchesRange(peer, r))),
   ];
   for (const s of selected) {

@@ -18,6 +18,6 @@ describe('NP002 with cluster policies', () => {
   test('non-compliant: a Baseline deny of public addresses only leaves pod traffic to the default allow', () => {
     const f = findingsOf([web, db, cnp('no-internet', 'Baseline', 1, { egress: [{ action: 'Deny', to: [{ networks: ['0.0.0.0/5', '8.0.0.0/7', '11.0.0.0/8', '12.0.0.0/6'] }] }] })], 'NP002');
     expect(f).toHaveLength(2);
-    expect(f.find((x) => x.name === 'web')!.message).toContain('leave its connections to the default allow: e.g. shop/web => shop/db on All Connections (and ');
+    expect(f.find((x) => x.name === 'web')!.message).toContain('leave its connections to the default allow: e.g. shop/web => shop/db on All Connections.');
   });
 });

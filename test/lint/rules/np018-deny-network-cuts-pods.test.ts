@@ -20,6 +20,9 @@ describe('NP018 deny-network-cuts-pods', () => {
       egress: [{ action: 'Pass', to: [{ namespaces: {} }] }, { action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }],
     })], 'NP018')).toEqual([]);
   });
+  test('compliant: the same rule denies every namespace too (a default deny): the pods are denied on purpose', () => {
+    expect(findingsOf([web, db, cnp('default-deny', 'Baseline', 10, { egress: [{ action: 'Deny', to: [{ namespaces: {} }, { networks: ['0.0.0.0/0'] }] }] })], 'NP018')).toEqual([]);
+  });
   test('compliant: a range that holds no pod IP of the input', () => {
     const a = pod('shop', 'a', { app: 'a' }, '10.1.0.5');
     const b = pod('shop', 'b', { app: 'b' }, '10.1.0.6');
