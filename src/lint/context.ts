@@ -1,8 +1,11 @@
 /**
  * What rules see: the inventory the engine built from the input (namespaces, workloads,
  * policies), the objects as given (with their files, for duplicates and suppressions), and the
- * engine's answers (selection, isolation, peer matching, connections). Rules never match
- * selectors or CIDRs themselves: they ask through this context, which asks the engine.
+ * engine's answers (selection, isolation, peer matching, connections; for the cluster tiers,
+ * subjects, tier verdicts per side, what reaches the NetworkPolicy tier or the default allow,
+ * whether a pod reaches cluster DNS). Rules never match selectors or CIDRs themselves: they ask
+ * through this context, which asks the engine. Where many endpoints get one answer from the
+ * cluster tiers, the context asks once per group (`distinct`, memoized verdicts).
  */
 import {
   Analysis, AnalysisOptions, ClusterPeer, ClusterPolicy, ClusterRule, ConnSet, ContainerPort, DirectionName, Endpoint, ExternalEndpoint,
