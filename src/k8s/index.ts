@@ -16,6 +16,7 @@
  * - `validate-cluster-network-policy.ts`: the same for network-policy-api's cluster-wide kinds
  *   (ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1).
  * - `policy-kinds.ts`: policy kinds of CNIs the analysis does not model.
+ * - `cluster-scoped-kinds.ts`: the kinds that have no namespace.
  * - `defaulting.ts`: the defaults the API server fills in.
  * - `metadata-endpoints.ts`, `cluster-dns.ts`: well-known endpoints of a cluster.
  */
@@ -31,4 +32,5 @@ export * from './lists';
 export * from './cluster-dns';
 export * from './validate-workload';
 export * from './policy-kinds';
+export * from './cluster-scoped-kinds';
 export * from './validate-cluster-network-policy';

@@ -18,7 +18,7 @@ export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
     compare(a.message, b.message));
 }
 
-/** `Deployment shop/frontend` */
+/** `Deployment shop/frontend`; `ClusterNetworkPolicy guard` for a cluster-scoped object (no namespace). */
 export function objectRef(f: { kind: string; namespace: string; name: string }): string {
-  return `${f.kind} ${f.namespace}/${f.name}`;
+  return f.namespace ? `${f.kind} ${f.namespace}/${f.name}` : `${f.kind} ${f.name}`;
 }

@@ -47,7 +47,7 @@ export interface LintRuleInfo {
 }
 
 /**
- * The NetworkPolicy linter: runs the rule pack (NP001-NP014, see RULES.md) on plain manifests,
+ * The NetworkPolicy linter: runs the rule pack (NP001-NP022, see RULES.md) on plain manifests,
  * YAML, or the API objects of a cdk8s app or chart, and returns the findings.
  *
  * Findings suppressed with the annotation `cdk8s-netpol.io/suppress: "NP001=reason"` are

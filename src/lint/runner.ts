@@ -5,7 +5,7 @@
  */
 import { LintContext, LintInput } from './context';
 import { Finding } from './finding';
-import { sortFindings } from './finding-order';
+import { objectRef, sortFindings } from './finding-order';
 import { LintRule } from './rule';
 import { RULES } from './rules';
 import { NP000 } from './rules/np000-invalid-suppression';
@@ -54,7 +54,7 @@ export function lintObjects(inputs: readonly LintInput[], options: LintOptions =
         ...(o.file ? { file: o.file } : {}),
         ...(o.line ? { line: o.line } : {}),
         ...(o.constructPath ? { constructPath: o.constructPath } : {}),
-        ...(v.related && v.related.length > 0 ? { related: v.related.map((r) => `${r.kind} ${r.namespace}/${r.name}`) } : {}),
+        ...(v.related && v.related.length > 0 ? { related: v.related.map(objectRef) } : {}),
         ...(reason !== undefined ? { suppressed: true, suppressionReason: reason } : {}),
       });
     }

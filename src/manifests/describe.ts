@@ -2,6 +2,7 @@
  * Where a manifest object came from and how to name it in a message: `file.yaml:12`,
  * `NetworkPolicy shop/allow-web`, and the error for input that cannot be read.
  */
+import { isClusterScopedKind } from '../k8s';
 import { quote } from '../text';
 
 /** One Kubernetes object read from an input, with where it came from. */
@@ -54,12 +55,6 @@ export function fieldLocation(doc: ManifestDoc, fieldPath: string): string {
   return line !== undefined ? `${doc.source}:${line}` : docLocation(doc);
 }
 
-/** Kinds without a namespace (besides `Cluster*`), named without one. */
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'GlobalNetworkPolicy',
-  'CiliumClusterwideNetworkPolicy', 'PersistentVolume', 'StorageClass', 'CustomResourceDefinition',
-]);
-
 /**
  * `NetworkPolicy shop/allow-web`, `Deployment default/web`, `Namespace shop`. A kind, name or
  * namespace that could not be a real one (this is what names an object in the error that rejects
@@ -70,7 +65,7 @@ export function describeObject(obj: any): string {
   const kind = typeof obj?.kind === 'string' && obj.kind ? shown(obj.kind) : 'object';
   const meta = obj?.metadata ?? {};
   const name = typeof meta.name === 'string' && meta.name ? shown(meta.name) : typeof meta.generateName === 'string' && meta.generateName ? `${shown(meta.generateName)}*` : '(unnamed)';
-  if (CLUSTER_SCOPED.has(kind) || kind.startsWith('Cluster')) return `${kind} ${name}`;
+  if (isClusterScopedKind(kind)) return `${kind} ${name}`;
   const ns = typeof meta.namespace === 'string' && meta.namespace ? shown(meta.namespace) : 'default';
   return `${kind} ${ns}/${name}`;
 }

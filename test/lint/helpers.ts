@@ -61,3 +61,46 @@ export function lint(objects: any[]): Finding[] {
 export function findingsOf(objects: any[], ruleId: string): Finding[] {
   return lint(objects).filter((f) => f.ruleId === ruleId && !f.suppressed);
 }
+
+const CLUSTER_POLICY_GROUP = 'policy.networking.k8s.io';
+
+/** A ClusterNetworkPolicy (v1alpha2); the subject defaults to every namespace. */
+export function cnp(name: string, tier: 'Admin' | 'Baseline', priority: number, spec: any): any {
+  return {
+    apiVersion: `${CLUSTER_POLICY_GROUP}/v1alpha2`,
+    kind: 'ClusterNetworkPolicy',
+    metadata: { name },
+    spec: { tier, priority, subject: { namespaces: {} }, ...spec },
+  };
+}
+
+/** An AdminNetworkPolicy (v1alpha1); the subject defaults to every namespace. */
+export function anp(name: string, priority: number, spec: any): any {
+  return { apiVersion: `${CLUSTER_POLICY_GROUP}/v1alpha1`, kind: 'AdminNetworkPolicy', metadata: { name }, spec: { priority, subject: { namespaces: {} }, ...spec } };
+}
+
+/** A cluster peer or subject: the namespace of that name. */
+export function inNamespace(name: string): any {
+  return { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': name } } };
+}
+
+/** Cluster-policy `protocols` for UDP and TCP 53. */
+export const DNS_PROTOCOLS = [{ udp: { destinationPort: { number: 53 } } }, { tcp: { destinationPort: { number: 53 } } }];
+
+/** An Accept of DNS toward kube-dns (cluster-policy form). */
+export const ACCEPT_DNS = {
+  action: 'Accept',
+  to: [{ pods: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } } }],
+  protocols: DNS_PROTOCOLS,
+};
+
+/** A Pod with an IP (what `networks` peers match). */
+export function pod(ns: string, name: string, labels: Record<string, string>, ip: string): any {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: ns, labels },
+    spec: { containers: [{ name: 'main', image: 'nginx' }] },
+    status: { podIP: ip },
+  };
+}

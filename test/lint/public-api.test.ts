@@ -36,9 +36,9 @@ describe('NetworkPolicyLinter', () => {
     expect(NetworkPolicyLinter.lintManifests([deployment('shop', 'web', { app: 'web' })]).map((f) => f.ruleId)).toEqual(['NP001', 'NP002']);
   });
 
-  test('rules(): every id NP000..NP014 with cause, explanation and fix', () => {
+  test('rules(): every id NP000..NP022 with cause, explanation and fix', () => {
     const rules = NetworkPolicyLinter.rules();
-    expect(rules.map((r) => r.id)).toEqual(['NP000', ...Array.from({ length: 14 }, (_, i) => `NP${String(i + 1).padStart(3, '0')}`)]);
+    expect(rules.map((r) => r.id)).toEqual(['NP000', ...Array.from({ length: 22 }, (_, i) => `NP${String(i + 1).padStart(3, '0')}`)]);
     for (const r of rules) expect(r.cause && r.explanation && r.fix).toBeTruthy();
   });
 
@@ -81,6 +81,34 @@ describe('NetworkPolicyChecks (synth-time)', () => {
     };
     expect(() => mk(false).synth()).not.toThrow();
     expect(() => mk(true).synth()).toThrow(/NP001 warning at shop\/web/);
+  });
+
+  test('not strict: the warnings are printed to stderr at synth, with construct path and fix; strict or printWarnings: false prints none', () => {
+    const mk = (options: { strict?: boolean; printWarnings?: boolean }) => {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-synth-')) });
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      new ApiObject(chart, 'web', deployment('shop', 'web', { app: 'web' }));
+      NetworkPolicyChecks.of(app, options);
+      return app;
+    };
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      mk({}).synth();
+      expect(written).toEqual([
+        expect.stringMatching(/^cdk8s-netpol: NP001 warning at shop\/web \(Deployment shop\/web\): Deployment shop\/web is not selected by any policy for ingress: .* Fix: Add a default-deny ingress policy in namespace shop .*\n$/),
+        expect.stringMatching(/^cdk8s-netpol: NP002 warning at shop\/web \(Deployment shop\/web\): .* Fix: .*\n$/),
+      ]);
+      written.length = 0;
+      mk({ printWarnings: false }).synth();
+      expect(() => mk({ strict: true }).synth()).toThrow(/NP001 warning at shop\/web/);
+      expect(written).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('a suppressed error does not fail the synth', () => {

@@ -14,5 +14,16 @@ import { NP011 } from './np011-duplicate-policy-name';
 import { NP012 } from './np012-ingress-from-anywhere';
 import { NP013 } from './np013-half-open-connection';
 import { NP014 } from './np014-unanalyzed-policy';
+import { NP015 } from './np015-same-priority-overlap';
+import { NP016 } from './np016-admin-accept-everything';
+import { NP017 } from './np017-cluster-deny-without-dns';
+import { NP018 } from './np018-deny-network-cuts-pods';
+import { NP019 } from './np019-shadowed-by-admin-deny';
+import { NP020 } from './np020-domain-without-dns';
+import { NP021 } from './np021-beyond-v1alpha2-limits';
+import { NP022 } from './np022-cluster-policy-selects-nothing';
 
-export const RULES: readonly LintRule[] = [NP001, NP002, NP003, NP004, NP005, NP006, NP007, NP008, NP009, NP010, NP011, NP012, NP013, NP014];
+export const RULES: readonly LintRule[] = [
+  NP001, NP002, NP003, NP004, NP005, NP006, NP007, NP008, NP009, NP010, NP011, NP012, NP013, NP014,
+  NP015, NP016, NP017, NP018, NP019, NP020, NP021, NP022,
+];

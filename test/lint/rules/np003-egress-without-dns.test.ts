@@ -1,4 +1,4 @@
-import { DNS_EGRESS, defaultDeny, findingsOf, policy, web } from '../helpers';
+import { ACCEPT_DNS, cnp, DNS_EGRESS, db, defaultDeny, deployment, findingsOf, lint, policy, web } from '../helpers';
 
 describe('NP003 egress-without-dns', () => {
   test('non-compliant: egress default-deny without DNS', () => {
@@ -20,5 +20,26 @@ describe('NP003 egress-without-dns', () => {
   test('compliant: NodeLocal DNSCache by ipBlock', () => {
     const nodeLocal = { to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ protocol: 'UDP', port: 53 }] };
     expect(findingsOf([web, policy('shop', 'p', { podSelector: {}, policyTypes: ['Egress'], egress: [nodeLocal] })], 'NP003')).toEqual([]);
+  });
+});
+
+describe('NP003 once per namespace', () => {
+  const denyAll = policy('shop', 'deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+  test('GIVEN two workloads of shop without DNS THEN one finding, on the policy that isolates them, listing both', () => {
+    const f = findingsOf([web, db, denyAll], 'NP003');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ kind: 'NetworkPolicy', namespace: 'shop', name: 'deny-all' });
+    expect(f[0].message).toBe('Namespace shop: 2 workloads isolated for egress (by shop/deny-all) cannot reach cluster DNS on UDP 53: ' +
+      'Deployment db, Deployment web; their name lookups will time out.');
+  });
+  test('GIVEN a workload that suppresses NP003 THEN it has its own (suppressed) finding and is left out of the namespace\'s', () => {
+    const batch = deployment('shop', 'batch', { app: 'batch' }, { annotations: { 'cdk8s-netpol.io/suppress': 'NP003=resolves nothing, talks to IPs only' } });
+    const all = lint([web, batch, denyAll]).filter((x) => x.ruleId === 'NP003');
+    expect(all.map((x) => [x.kind, x.name, x.suppressed ?? false])).toEqual([['Deployment', 'batch', true], ['NetworkPolicy', 'deny-all', false]]);
+    expect(all[1].message).toContain(': Deployment web;');
+  });
+  test('compliant: an Admin tier Accept of DNS lets the isolated pods resolve', () => {
+    const dns = cnp('dns', 'Admin', 1, { egress: [ACCEPT_DNS] });
+    expect(findingsOf([web, db, denyAll, dns], 'NP003')).toEqual([]);
   });
 });
