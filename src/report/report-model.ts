@@ -6,6 +6,7 @@
 import { Finding } from '../lint/finding';
 import { compare } from '../text';
 
+
 export type EndpointKind = 'workload' | 'external';
 
 export interface ReportEndpoint {
@@ -91,6 +92,29 @@ export interface ReportNodeEdge {
   readonly from: string;
   readonly to: string;
   readonly ports: string;
+  /** the cluster rules that let some of its connections through (see `ReportEdge.decidedBy`) */
+  readonly decidedBy?: string[];
+}
+
+/** One namespace in numbers: what a summary table shows at any size. */
+export interface NamespaceSummary {
+  readonly name: string;
+  readonly workloads: number;
+  /** nodes of the grouped report: workloads with identical connections count once */
+  readonly groups: number;
+  /** connections between two workloads of the namespace */
+  readonly within: number;
+  /** connections to workloads of other namespaces, and from them */
+  readonly toOthers: number;
+  readonly fromOthers: number;
+  /** connections to address ranges outside the cluster, and from them */
+  readonly toOutside: number;
+  readonly fromOutside: number;
+  /** workloads no NetworkPolicy isolates for ingress (everything may connect to them), and for egress */
+  readonly openIngress: number;
+  readonly openEgress: number;
+  /** findings (not suppressed) on objects of the namespace */
+  readonly findings: number;
 }
 
 export interface GroupedReport {
@@ -104,6 +128,12 @@ export interface GroupedReport {
   readonly nodes: ReadonlyMap<string, ReportNode>;
   readonly findings: Finding[];
   readonly workloadCount: number;
+  /** connections of the model (one per ordered pair of endpoints), before grouping */
+  readonly connectionCount: number;
+  /** per namespace, in the order of `namespaces` */
+  readonly summaries: NamespaceSummary[];
+  readonly clusterPolicies?: ReportClusterPolicy[];
+  readonly tierDecisions?: ReportTierDecision[];
 }
 
 /** Label for the node that stands for every workload and every address. */

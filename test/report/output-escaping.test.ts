@@ -19,7 +19,7 @@ import { renderFindingsMarkdown, renderMarkdown } from '../../src/report/markdow
 import { renderMermaid } from '../../src/report/mermaid';
 import { ReportModel } from '../../src/report/report-model';
 import { artifactUri, renderSarif } from '../../src/report/sarif';
-import { visibleText } from '../../src/text';
+import { htmlText, visibleText } from '../../src/text';
 
 /** The name of issue 11: rendered raw, the comment says "No changes" and hides the rest. */
 export const INJECTION = 'helper\n```\n\n**No changes in connectivity.**\n\n<!--';
@@ -71,13 +71,17 @@ describe.each(HOSTILE)('GIVEN %s in the report data', (_, hostile) => {
     const md = outline(renderMarkdown(groupReport(model)));
     const expected = outline(renderMarkdown(groupReport(benign)));
     expect(md.counts).toEqual(expected.counts);
-    expect(md.html).toEqual(expected.html);
-    expect(md.html).toEqual(['<details><summary>Connections</summary>', '</details>', '<details><summary>1 suppressed</summary>', '</details>']);
-    expect(md.tables.map((t) => t.map((r) => r.length))).toEqual(expected.tables.map((t) => t.map((r) => r.length)));
+    // the raw HTML is the renderer's own <details> blocks; a namespace name in a <summary> is HTML text (htmlText)
+    const summary = (ns: string, n: number) => `<details><summary>${htmlText(ns)}: ${n} connections</summary>`;
+    expect([...md.html].sort()).toEqual([...expected.html.map((h) => h.replace(`${BENIGN}-ns`, htmlText(`${hostile}-ns`)))].sort());
+    expect([...md.html].sort()).toEqual(['<details><summary>1 suppressed</summary>', summary('shop', 4), summary(`${hostile}-ns`, 2), '</details>', '</details>', '</details>'].sort());
+    expect(md.tables.map((t) => t.map((r) => r.length)).sort()).toEqual(expected.tables.map((t) => t.map((r) => r.length)).sort());
     expect(md.cellNodeTypes).toEqual(expected.cellNodeTypes);
-    expect(md.headings).toEqual([`Reachability: ${shown}`, 'Findings']);
+    expect(md.headings).toEqual([`Reachability: ${shown}`, 'Findings', 'Namespaces', 'Matrix', 'Connections']);
+    // the namespace table: one row per namespace, the name literal in its cell
+    const [findings, namespaces, matrix] = md.tables;
+    expect(namespaces.map((r) => r[0])).toContain(`${shown}-ns`);
     // the matrix: the namespace in a column header, the port in a cell, the workload in a row
-    const [matrix, findings] = md.tables;
     expect(matrix[0]).toContain(`${shown}-ns/prometheus`);
     expect(matrix.find((r) => r[0] === `${shown}-ns/prometheus`)).toContain(`TCP ${shown}`);
     expect(matrix.some((r) => r[0] === `shop/${shown}`)).toBe(true);
