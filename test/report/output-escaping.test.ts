@@ -169,14 +169,27 @@ describe.each(HOSTILE)('GIVEN %s in the report data', (_, hostile) => {
     for (const s of strings) expect(s.slice(1, -1)).not.toMatch(/(^|[^\\])(\\\\)*\\[^"\\]/);
   });
 
-  test('html (strict, without a browser): the same tags as for a benign name, text between them has no markup', () => {
+  test('html (strict, without a browser): the same tags as for a benign name outside the scripts; the data block has no markup and parses back to the text', () => {
     const tags = (html: string) => [...html.matchAll(/<(\/?[a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"<>]*")*)\s*\/?>|<!--|<!\[CDATA\[/g)].map((m) => m[1] ?? m[0]);
-    const html = renderHtml(groupReport(model));
-    expect(tags(html)).toEqual(tags(renderHtml(groupReport(benign))));
-    expect(html).not.toContain('<!--');
-    // every `<` starts one of the renderer's tags: none comes from the text
-    expect(html.match(/</g)!.length).toBe(tags(html).length + 1 /* <!DOCTYPE html> */);
-    expect(html).toContain(`<h1>Reachability: ${shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</h1>`);
+    const split = (html: string) => {
+      const m = /^([^]*)<script type="application\/json" id="report-data">([^]*?)<\/script>\n<script>([^]*?)<\/script>([^]*)$/.exec(html)!;
+      return { page: m[1] + m[4], data: m[2], script: m[3] };
+    };
+    const html = split(renderHtml(groupReport(model)));
+    const plain = split(renderHtml(groupReport(benign)));
+    expect(tags(html.page)).toEqual(tags(plain.page));
+    expect(html.page).not.toContain('<!--');
+    // every `<` outside the scripts starts one of the renderer's tags: none comes from the text
+    expect(html.page.match(/</g)!.length).toBe(tags(html.page).length + 1 /* <!DOCTYPE html> */);
+    expect(html.page).toContain(`<h1>Reachability: ${shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</h1>`);
+    // the script is the renderer's own, whatever the data
+    expect(html.script).toBe(plain.script);
+    // the data: no character that could end the script element or open a comment; the text itself once parsed
+    expect(html.data).not.toMatch(/[<>&\u2028\u2029\u001b\u202e]/);
+    const data = JSON.parse(html.data);
+    expect(data.title).toBe(`Reachability: ${hostile}`);
+    expect(data.namespaces.map((n: any) => n.name)).toContain(`${hostile}-ns`);
+    expect(data.findings.map((f: any) => f[6])).toContain(`reason ${hostile}`);
   });
 
   test('sarif: messages one line, no control or bidi character, the file a valid URI reference', () => {
