@@ -134,7 +134,7 @@ function textWidth(t, px) { return Math.ceil(t.length * px * 0.6); }
 // g: { nodes: [{id, label, cls, tip, parent}], clusters: [{id, label}], edges: [{v, w, label, cls, tip}] }
 function drawGraph(container, g, onNode) {
   var graph = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: g.clusters.length ? 34 : 16, ranksep: 70, edgesep: 8, marginx: 12, marginy: 32 });
+  graph.setGraph({ rankdir: 'LR', nodesep: g.clusters.length ? 30 : 16, ranksep: 70, edgesep: 8, marginx: 12, marginy: 32 });
   graph.setDefaultEdgeLabel(function () { return {}; });
   g.clusters.forEach(function (c) { graph.setNode(c.id, { label: c.label, clusterLabelPos: 'top', paddingTop: 24 }); });
   g.nodes.forEach(function (n) {
@@ -150,14 +150,17 @@ function drawGraph(container, g, onNode) {
   var H = Math.ceil(info.height || 60) + 20;
   var svg = s('svg', { width: String(W), height: String(H), viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': g.title || 'graph' });
   svg.appendChild(s('defs', {}, [s('marker', { id: 'arrow' + container.id, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' }, [s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#4a5f80' })])]));
+  var titles = [];
   g.clusters.forEach(function (c) {
     var b = graph.node(c.id);
     if (!b || b.width === undefined) return;
-    // the title in a band above what dagre reserved for the cluster
     svg.appendChild(s('g', { 'class': 'cluster' }, [
-      s('rect', { x: String(b.x - b.width / 2), y: String(b.y - b.height / 2 - 18), width: String(b.width), height: String(b.height + 18), rx: '8' }),
-      s('text', { x: String(b.x - b.width / 2 + 8), y: String(b.y - b.height / 2 - 4), 'class': 'ctitle' }, [c.label]),
+      s('rect', { x: String(b.x - b.width / 2), y: String(b.y - b.height / 2), width: String(b.width), height: String(b.height), rx: '8' }),
     ]));
+    // the title on top of everything (dagre leaves no room for it): always readable
+    var tw = textWidth(c.label, 12) + 8;
+    titles.push(s('g', { 'class': 'ctitle' }, [s('rect', { x: String(b.x - b.width / 2 + 4), y: String(b.y - b.height / 2 + 2), width: String(tw), height: '16', rx: '3' }),
+      s('text', { x: String(b.x - b.width / 2 + 8), y: String(b.y - b.height / 2 + 14) }, [c.label])]));
   });
   var labels = [];
   g.edges.forEach(function (e, k) {
@@ -180,6 +183,7 @@ function drawGraph(container, g, onNode) {
     svg.appendChild(node);
   });
   labels.forEach(function (l) { svg.appendChild(l); });
+  titles.forEach(function (t) { svg.appendChild(t); });
   container.textContent = '';
   container.appendChild(svg);
 }
@@ -375,6 +379,8 @@ function findingsPage() {
   for (; fShown < end; fShown++) ft.appendChild(fHits[fShown]);
   fCount.textContent = (terms.length ? fmt(fHits.length) + ' of ' + plural(findingRows.length, 'finding') + ' match' : plural(findingRows.length, 'finding')) + (fShown < fHits.length ? '; showing ' + fmt(fShown) : '');
   fMore.hidden = fShown >= fHits.length;
+  ft.hidden = fHits.length === 0;
+  if (findingRows.length === 0) fCount.textContent = 'No findings.';
 }
 fMore.addEventListener('click', findingsPage);
 function refilterFindings() {

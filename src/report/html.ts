@@ -58,7 +58,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 #search{width:min(640px,90%);font-size:14px;padding:6px 10px;border:1px solid #8c959f;border-radius:6px}
 .graph{overflow:auto;border:1px solid #d8dee4;border-radius:6px;padding:8px;background:#fcfcfd;max-height:70vh}
 svg text{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;font-size:12px;fill:#1f2328}
-svg .cluster rect{fill:#f6f8fa;stroke:#8c959f}svg .ctitle{font-weight:600;fill:#57606a}
+svg .cluster rect{fill:#f6f8fa;stroke:#8c959f}svg .ctitle text{font-weight:600;fill:#57606a}svg .ctitle rect{fill:#f6f8fa;opacity:.9}
 svg .node rect{fill:#e8f0fe;stroke:#4a5f80;stroke-width:1.5}svg .node.open rect{stroke:#d33;stroke-width:2.5}
 svg .node.ext rect{fill:#f4f4f4;stroke:#888;stroke-dasharray:4 3}svg .node.anyn rect{fill:#fff4d6;stroke:#c90}
 svg .node.nsnode rect{fill:#eef6ee;stroke:#3a7a3a}svg .node.others rect{fill:#f6f8fa;stroke:#57606a;stroke-dasharray:5 3}svg .node.neighbour rect{fill:#fff;stroke:#aaa;stroke-dasharray:3 2}
