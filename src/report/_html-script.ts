@@ -288,9 +288,12 @@ if (nodes.length === 0) {
   graphNote.textContent = 'No workloads.';
 } else if (nodes.length <= OVERVIEW_NODES && edges.length <= OVERVIEW_EDGES) {
   graphNote.textContent = 'Workloads with identical connections are one node; dashed nodes are address ranges; a red border: not isolated for ingress.';
-  drawGraph(graphBox, workloadGraph(null, edges.map(function (_, k) { return k; })));
+  var wg = workloadGraph(null, edges.map(function (_, k) { return k; }));
+  wg.title = D.title;
+  drawGraph(graphBox, wg);
 } else {
   var ng = namespaceGraph();
+  ng.title = D.title;
   graphNote.textContent = 'The workload graph (' + plural(nodes.length, 'node') + ', ' + plural(edges.length, 'edge') + ') is drawn per namespace below. Here: namespaces, each edge labelled with its number of connections' +
     (ng.others > 0 ? '; the ' + fmt(NS_GRAPH_NODES) + ' namespaces with the most connections, the other ' + fmt(ng.others) + ' as one node' : '') + '. Click a namespace to open it.';
   drawGraph(graphBox, ng, function (n) { if (n.ns !== undefined) openNamespace(n.ns); });

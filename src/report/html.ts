@@ -13,10 +13,10 @@ import * as path from 'path';
 import { PAGE_SCRIPT } from './_html-script';
 import { GroupedReport } from './report-model';
 import { objectRef, sortFindings } from '../lint/finding-order';
-import { htmlText as esc, jsonText, plural } from '../text';
+import { htmlText as esc, jsonText, plural, visibleText } from '../text';
 
 // Every text from the input reaches the page either through `esc` (htmlText: the title) or as
-// JSON inside the data block (`scriptJson`), which the script sets with textContent.
+// `visibleText` in the JSON of the data block (`scriptJson`), which the script sets with textContent.
 
 /** The dagre bundle (an IIFE defining the global `dagre`) and its license notice, read once. */
 interface Dagre { readonly version: string; readonly script: string; readonly license: string }
@@ -75,15 +75,20 @@ details.ns{border:1px solid #d8dee4;border-radius:6px;margin:4px 0;padding:4px 8
 footer{margin-top:32px;color:#57606a;font-size:12px}footer pre{white-space:pre-wrap;font-size:11px}
 `;
 
-/** The page's data: compact arrays (see the script's comments), port texts and cluster rules interned. */
+/**
+ * The page's data: compact arrays (see the script's comments), port texts and cluster rules
+ * interned. Every text is as the page shows it: `visibleText` (one line, invisible characters as
+ * escapes); the script sets it with textContent, so no HTML escaping is needed for it.
+ */
 function pageData(report: GroupedReport): unknown {
+  const v = visibleText;
   const ports: string[] = [];
   const portIds = new Map<string, number>();
   const rules: string[] = [];
   const ruleIds = new Map<string, number>();
   const intern = (list: string[], ids: Map<string, number>, text: string) => {
     let id = ids.get(text);
-    if (id === undefined) { id = list.length; ids.set(text, id); list.push(text); }
+    if (id === undefined) { id = list.length; ids.set(text, id); list.push(v(text)); }
     return id;
   };
   const order = [...report.namespaces.flatMap((n) => n.nodes), ...report.externals, ...(report.any ? [report.any] : [])];
@@ -92,7 +97,7 @@ function pageData(report: GroupedReport): unknown {
   const nodes = order.map((n) => [
     n.kind === 'workload' ? 0 : n.kind === 'external' ? 1 : 2,
     n.kind === 'workload' ? nsIndex.get(n.namespace ?? '') ?? -1 : -1,
-    n.kind === 'any' ? [] : n.members,
+    n.kind === 'any' ? [] : n.members.map(v),
     (n.kind === 'workload' && n.ingressIsolated === false ? 1 : 0) + (n.kind === 'workload' && n.egressIsolated === false ? 2 : 0),
   ]);
   const edges = report.edges.map((e) => {
@@ -103,16 +108,16 @@ function pageData(report: GroupedReport): unknown {
   const summaries = new Map(report.summaries.map((s) => [s.name, s]));
   const namespaces = report.namespaces.map((n) => {
     const s = summaries.get(n.name)!;
-    return { name: n.name, s: [s.workloads, s.groups, s.within, s.toOthers, s.fromOthers, s.toOutside, s.fromOutside, s.openIngress, s.openEgress, s.findings] };
+    return { name: v(n.name), s: [s.workloads, s.groups, s.within, s.toOthers, s.fromOthers, s.toOutside, s.fromOutside, s.openIngress, s.openEgress, s.findings] };
   });
   const active = sortFindings(report.findings.filter((f) => !f.suppressed));
   const suppressed = sortFindings(report.findings.filter((f) => f.suppressed));
-  const findings = [...active, ...suppressed].map((f) => [f.severity, f.ruleId, objectRef(f), f.location ?? null, f.message, f.fix, f.suppressed ? f.suppressionReason ?? '' : null]);
+  const findings = [...active, ...suppressed].map((f) => [v(f.severity), v(f.ruleId), v(objectRef(f)), f.location === undefined ? null : v(f.location), v(f.message), v(f.fix), f.suppressed ? v(f.suppressionReason ?? '') : null]);
   const cluster = report.clusterPolicies && report.clusterPolicies.length > 0 ? {
-    policies: report.clusterPolicies.map((p) => [p.tier, p.priority ?? null, p.id, p.subject, p.selected, p.ingressRules, p.egressRules]),
-    decisions: report.tierDecisions?.map((d) => [d.rule, d.tier, d.outcome, d.pairs, d.example.from, d.example.to, d.example.ports]) ?? null,
+    policies: report.clusterPolicies.map((p) => [p.tier, p.priority ?? null, v(p.id), v(p.subject), p.selected, p.ingressRules, p.egressRules]),
+    decisions: report.tierDecisions?.map((d) => [v(d.rule), d.tier, d.outcome, d.pairs, v(d.example.from), v(d.example.to), v(d.example.ports)]) ?? null,
   } : null;
-  return { title: report.title, ports, rules, namespaces, nodes, edges, findings, cluster };
+  return { title: v(report.title), ports, rules, namespaces, nodes, edges, findings, cluster };
 }
 
 /**

@@ -184,12 +184,12 @@ describe.each(HOSTILE)('GIVEN %s in the report data', (_, hostile) => {
     expect(html.page).toContain(`<h1>Reachability: ${shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</h1>`);
     // the script is the renderer's own, whatever the data
     expect(html.script).toBe(plain.script);
-    // the data: no character that could end the script element or open a comment; the text itself once parsed
+    // the data: no character that could end the script element or open a comment; once parsed, the text as shown (visibleText)
     expect(html.data).not.toMatch(/[<>&\u2028\u2029\u001b\u202e]/);
     const data = JSON.parse(html.data);
-    expect(data.title).toBe(`Reachability: ${hostile}`);
-    expect(data.namespaces.map((n: any) => n.name)).toContain(`${hostile}-ns`);
-    expect(data.findings.map((f: any) => f[6])).toContain(`reason ${hostile}`);
+    expect(data.title).toBe(`Reachability: ${shown}`);
+    expect(data.namespaces.map((n: any) => n.name)).toContain(`${shown}-ns`);
+    expect(data.findings.map((f: any) => f[6])).toContain(`reason ${shown}`);
   });
 
   test('sarif: messages one line, no control or bidi character, the file a valid URI reference', () => {
