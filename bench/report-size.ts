@@ -34,8 +34,18 @@ export const REPORT_TARGET = {
 };
 
 export interface ReportSizeResult {
-  readonly md: { readonly workloads: number; readonly connections: number; readonly chars: number; readonly bytes: number; readonly buildMs: number; readonly renderMs: number; readonly met: boolean };
-  readonly mermaid: { readonly workloads: number; readonly chars: number; readonly edges: number; readonly aggregated: boolean; readonly met: boolean };
+  readonly md: {
+    readonly workloads: number;
+    readonly connections: number;
+    readonly chars: number;
+    readonly bytes: number;
+    readonly buildMs: number;
+    readonly renderMs: number;
+    readonly met: boolean;
+  };
+  readonly mermaid: {
+    readonly workloads: number; readonly chars: number; readonly edges: number; readonly aggregated: boolean; readonly met: boolean;
+  };
   readonly html: {
     readonly workloads: number;
     readonly connections: number;
@@ -98,18 +108,35 @@ export function benchReportSize(mdWorkloads: number, htmlWorkloads: number, load
     const runs = Array.from({ length: loads }, () => loadInChromium(page));
     fs.rmSync(dir, { recursive: true, force: true });
     const wallMs = median(runs.map((r) => r.wallMs));
-    load = { wallMs, pageScriptMs: median(runs.map((r) => r.pageScriptMs)), runsMs: runs.map((r) => Math.round(r.wallMs)), met: wallMs < REPORT_TARGET.htmlLoadMs };
+    const pageScriptMs = median(runs.map((r) => r.pageScriptMs));
+    load = { wallMs, pageScriptMs, runsMs: runs.map((r) => Math.round(r.wallMs)), met: wallMs < REPORT_TARGET.htmlLoadMs };
   }
   return {
     md: {
-      workloads: small.workloads, connections: smallModel.edges.length, chars: md.length, bytes: Buffer.byteLength(md, 'utf8'),
-      buildMs: smallBuildMs, renderMs: mdMs, met: md.length <= REPORT_TARGET.mdChars && Buffer.byteLength(md, 'utf8') <= REPORT_TARGET.mdChars,
+      workloads: small.workloads,
+      connections: smallModel.edges.length,
+      chars: md.length,
+      bytes: Buffer.byteLength(md, 'utf8'),
+      buildMs: smallBuildMs,
+      renderMs: mdMs,
+      met: md.length <= REPORT_TARGET.mdChars && Buffer.byteLength(md, 'utf8') <= REPORT_TARGET.mdChars,
     },
     mermaid: {
-      workloads: small.workloads, chars: mm.length, edges: mmEdges, aggregated: mm.includes('%% Aggregated to namespaces'),
+      workloads: small.workloads,
+      chars: mm.length,
+      edges: mmEdges,
+      aggregated: mm.includes('%% Aggregated to namespaces'),
       met: mm.length <= REPORT_TARGET.mermaidChars && mmEdges <= REPORT_TARGET.mermaidEdges,
     },
-    html: { workloads: big.workloads, connections: bigModel.edges.length, bytes, buildMs: bigBuildMs, renderMs: htmlMs, sizeMet: bytes <= REPORT_TARGET.htmlBytes, load },
+    html: {
+      workloads: big.workloads,
+      connections: bigModel.edges.length,
+      bytes,
+      buildMs: bigBuildMs,
+      renderMs: htmlMs,
+      sizeMet: bytes <= REPORT_TARGET.htmlBytes,
+      load,
+    },
   };
 }
 

@@ -21,11 +21,11 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { generateCluster } from './cluster';
 import { ClusterTiersResult } from './cluster-tiers';
-import { REPORT_TARGET, ReportSizeResult } from './report-size';
 import { EngineResult } from './engine';
 import { HostileRow } from './hostile-input';
 import { engineSvg } from './plot';
 import { HOSTILE, HostileResult, ReadThroughput } from './read';
+import { REPORT_TARGET, ReportSizeResult } from './report-size';
 import { SYNTH_LABELS, SYNTH_VARIANTS, SynthVariant } from './synth';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -168,7 +168,9 @@ export function groupReport(model: ReportModel, options: { collapse?: boolean } 
     workloadCount: endpoints.filter((e) => e.kind === 'workload').length,
     connectionCount: edges.length,
     summaries: summarize(model, namespaces),
-    ...(model.clusterPolicies && model.clusterPolicies.length > 0 ? { clusterPolicies: model.clusterPolicies, tierDecisions: model.tierDecisions } : {}),
+    ...(model.clusterPolicies && model.clusterPolicies.length > 0
+      ? { clusterPolicies: model.clusterPolicies, tierDecisions: model.tierDecisions }
+      : {}),
   };
 }
 
@@ -178,8 +180,17 @@ function summarize(model: ReportModel, namespaces: readonly { name: string; node
   const byName = new Map<string, Counts>();
   for (const ns of namespaces) {
     byName.set(ns.name, {
-      name: ns.name, workloads: 0, groups: ns.nodes.length, within: 0, toOthers: 0, fromOthers: 0,
-      toOutside: 0, fromOutside: 0, openIngress: 0, openEgress: 0, findings: 0,
+      name: ns.name,
+      workloads: 0,
+      groups: ns.nodes.length,
+      within: 0,
+      toOthers: 0,
+      fromOthers: 0,
+      toOutside: 0,
+      fromOutside: 0,
+      openIngress: 0,
+      openEgress: 0,
+      findings: 0,
     });
   }
   const nsOf = new Map<string, string | undefined>();

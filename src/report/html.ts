@@ -108,14 +108,16 @@ function pageData(report: GroupedReport): unknown {
   const summaries = new Map(report.summaries.map((s) => [s.name, s]));
   const namespaces = report.namespaces.map((n) => {
     const s = summaries.get(n.name)!;
-    return { name: v(n.name), s: [s.workloads, s.groups, s.within, s.toOthers, s.fromOthers, s.toOutside, s.fromOutside, s.openIngress, s.openEgress, s.findings] };
+    const st = [s.workloads, s.groups, s.within, s.toOthers, s.fromOthers, s.toOutside, s.fromOutside, s.openIngress, s.openEgress, s.findings];
+    return { name: v(n.name), s: st };
   });
   const active = sortFindings(report.findings.filter((f) => !f.suppressed));
   const suppressed = sortFindings(report.findings.filter((f) => f.suppressed));
   const findings = [...active, ...suppressed].map((f) => [v(f.severity), v(f.ruleId), v(objectRef(f)), f.location === undefined ? null : v(f.location), v(f.message), v(f.fix), f.suppressed ? v(f.suppressionReason ?? '') : null]);
   const cluster = report.clusterPolicies && report.clusterPolicies.length > 0 ? {
     policies: report.clusterPolicies.map((p) => [p.tier, p.priority ?? null, v(p.id), v(p.subject), p.selected, p.ingressRules, p.egressRules]),
-    decisions: report.tierDecisions?.map((d) => [v(d.rule), d.tier, d.outcome, d.pairs, v(d.example.from), v(d.example.to), v(d.example.ports)]) ?? null,
+    decisions: report.tierDecisions
+      ?.map((d) => [v(d.rule), d.tier, d.outcome, d.pairs, v(d.example.from), v(d.example.to), v(d.example.ports)]) ?? null,
   } : null;
   return { title: v(report.title), ports, rules, namespaces, nodes, edges, findings, cluster };
 }

@@ -79,7 +79,9 @@ describe('GIVEN a generated cluster with 12 cluster policies', () => {
     for (const d of model.tierDecisions!) {
       const direction = d.rule.includes('spec.egress') ? 'Egress' : 'Ingress';
       const trace = analysis.sideTrace(d.example.from, d.example.to, direction);
-      expect(trace.decisions.some((x) => x.rule && describeClusterRule(x.policy!, x.rule) === d.rule && x.outcome === d.outcome && x.conns.toString() === d.example.ports)).toBe(true);
+      const same = (x: (typeof trace.decisions)[number]) =>
+        !!x.rule && describeClusterRule(x.policy!, x.rule) === d.rule && x.outcome === d.outcome && x.conns.toString() === d.example.ports;
+      expect(trace.decisions.some(same)).toBe(true);
     }
   });
 

@@ -104,8 +104,13 @@ export function teamsModel(namespaces: number, perNamespace: number): ReportMode
     for (const api of apis) edges.push({ from: web, to: api, ports: 'TCP 8080' }, { from: api, to: db, ports: 'TCP 5432' });
     for (const x of [web, ...apis, db]) edges.push({ from: x, to: dns, ports: 'UDP 53' }, { from: prom, to: x, ports: 'TCP 9090' });
     findings.push({
-      ruleId: 'NP001', severity: Severity.WARNING, kind: 'Deployment', namespace: ns, name: 'web',
-      message: `Deployment ${ns}/web is not selected by any policy for ingress.`, fix: 'add a default-deny ingress policy.',
+      ruleId: 'NP001',
+      severity: Severity.WARNING,
+      kind: 'Deployment',
+      namespace: ns,
+      name: 'web',
+      message: `Deployment ${ns}/web is not selected by any policy for ingress.`,
+      fix: 'add a default-deny ingress policy.',
     });
   }
   return { title: `Reachability: ${namespaces} teams`, endpoints, edges, findings };

@@ -23,7 +23,8 @@ describe('the JSON report', () => {
   test('THEN the text is exactly jsonText of the whole, indented by 2 (shop, empty lists, cluster tiers)', () => {
     const shop = shopModel();
     const whole = (m: any) => jsonText(m, 2) + '\n';
-    const expectedShop = { title: shop.title, endpoints: sortEndpoints(shop.endpoints), connections: JSON.parse(renderJson(shop)).connections, findings: JSON.parse(renderJson(shop)).findings };
+    const parsed = JSON.parse(renderJson(shop));
+    const expectedShop = { title: shop.title, endpoints: sortEndpoints(shop.endpoints), connections: parsed.connections, findings: parsed.findings };
     expect(renderJson(shop)).toBe(whole(expectedShop));
     const empty = { title: 'x', endpoints: [], edges: [], findings: [] };
     expect(renderJson(empty)).toBe(whole({ title: 'x', endpoints: [], connections: [], findings: [] }));

@@ -71,8 +71,13 @@ describe('a smaller limit, multibyte text', () => {
     const model = bigModel(60, 4);
     const wide = (s: string) => s.replace(/team/g, '团队\u{1F600}');
     const findings = Array.from({ length: 400 }, (_, i) => ({
-      ruleId: 'NP001', severity: Severity.WARNING, kind: 'Deployment', namespace: wide(`team-${i % 60}`), name: 'api',
-      message: '选择器不匹配任何工作负载'.repeat(5), fix: '修复'.repeat(10),
+      ruleId: 'NP001',
+      severity: Severity.WARNING,
+      kind: 'Deployment',
+      namespace: wide(`team-${i % 60}`),
+      name: 'api',
+      message: '选择器不匹配任何工作负载'.repeat(5),
+      fix: '修复'.repeat(10),
     }));
     const hostile: ReportModel = JSON.parse(wide(JSON.stringify({ ...model, findings })));
     const md = renderMarkdown(groupReport(hostile));
