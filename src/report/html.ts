@@ -28,7 +28,11 @@ function dagre(): Dagre {
   const dir = path.dirname(pkgFile);
   const version = String(JSON.parse(fs.readFileSync(pkgFile, 'utf8')).version);
   // the source map comment would only make a browser's developer tools look for a file
-  const script = fs.readFileSync(path.join(dir, 'dist', 'dagre.min.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
+  // The bundle holds two raw U+0001 (graphlib's edge-key separator, inside string literals):
+  // written as the escape \u0001 they mean the same, and the page holds no raw control character.
+  const script = fs.readFileSync(path.join(dir, 'dist', 'dagre.min.js'), 'utf8')
+    .replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const license = fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8');
   dagreCache = { version, script, license };
   return dagreCache;
