@@ -21,8 +21,8 @@ md: for a pull-request comment, at most 65,536 characters whatever the size (--m
 findings first, a row per namespace, the largest namespaces' connections folded, and a last line
 saying what was left out. mermaid: a flowchart GitHub renders (within its 50,000 characters and
 500 edges: the graph of namespaces when the workloads' is too big). dot: for Graphviz. html: one
-self-contained page (search, a drill-down per namespace, graphs laid out by dagre), a few MB at
-5,000 workloads. json: the whole model, every connection, written as it goes.
+self-contained page (search, a drill-down per namespace, graphs laid out by dagre), under 1 MB
+at 5,000 workloads. json: the whole model, every connection, written as it goes.
 Workloads of a namespace with identical connections are drawn as one node, and a workload that
 everything reaches (or that reaches everything) gets one edge from (to) "anywhere". With cluster
 policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy), every format but
