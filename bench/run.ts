@@ -6,7 +6,7 @@
  *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
  *                                  writes bench/results/quick.json.tmp (gitignored), no plot
  *   BENCH_QUICK=1 npm run bench    the same
- *   --only synth,engine,cli,read,hostile,tiers,diff   run some parts only; the parts not run keep their figures
+ *   --only synth,engine,cli,read,hostile,tiers,diff,report   run some parts only; the parts not run keep their figures
  *                                  from the file written before (same mode), under `measured`
  *   --out FILE                     where to write the JSON
  *
@@ -26,6 +26,7 @@ import { EngineResult } from './engine';
 import { HostileRow } from './hostile-input';
 import { engineSvg } from './plot';
 import { HOSTILE, HostileResult, ReadThroughput } from './read';
+import { REPORT_TARGET, ReportSizeResult } from './report-size';
 import { SYNTH_LABELS, SYNTH_VARIANTS, SynthVariant } from './synth';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -53,7 +54,7 @@ function parseOptions(argv: string[]): Options {
   return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
 }
 
-const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers', 'diff'] as const;
+const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers', 'diff', 'report'] as const;
 
 // sizes and repetitions
 const FULL = {
@@ -347,6 +348,32 @@ function diffTargets(rows: DiffRow[] | undefined): TargetRow[] {
   }));
 }
 
+// ------------------------------------------------------------------------- report sizes
+
+/** The reports of generated clusters (bench/report-size.ts), in a child of their own. */
+function runReportSize(opts: Options): ReportSizeResult {
+  const [md, html] = opts.quick ? [500, 1000] : [500, 5000];
+  log(`report: Markdown and Mermaid of ${md} workloads, HTML of ${html} workloads (and its load in chromium) ...`);
+  return child([String(md), String(html)], 'report-size.ts');
+}
+
+function reportSizeTargets(r: ReportSizeResult | undefined, quick: boolean): TargetRow[] {
+  const md = `report --format md of 500 workloads <= ${REPORT_TARGET.mdChars.toLocaleString('en-US')} characters`;
+  const mermaid = `report --format mermaid of 500 workloads <= ${REPORT_TARGET.mermaidChars.toLocaleString('en-US')} characters, <= ${REPORT_TARGET.mermaidEdges} edges`;
+  const size = `report --format html of 5,000 workloads <= ${REPORT_TARGET.htmlBytes / 1e6} MB`;
+  const load = `report --format html of 5,000 workloads loads in chromium < ${REPORT_TARGET.htmlLoadMs / 1000} s`;
+  if (!r) return [md, mermaid, size, load].map((target) => ({ target, measured: '-', status: 'not measured' as const }));
+  const at = `at ${r.html.workloads.toLocaleString('en-US')} workloads`;
+  return [
+    { target: md, measured: `${r.md.chars.toLocaleString('en-US')} characters, ${r.md.bytes.toLocaleString('en-US')} bytes (${r.md.connections.toLocaleString('en-US')} connections)`, status: ok(r.md.met) },
+    { target: mermaid, measured: `${r.mermaid.chars.toLocaleString('en-US')} characters, ${r.mermaid.edges} edges${r.mermaid.aggregated ? ' (namespaces)' : ''}`, status: ok(r.mermaid.met) },
+    { target: size, measured: `${(r.html.bytes / 1e6).toFixed(2)} MB ${at} (${r.html.connections.toLocaleString('en-US')} connections)`, status: quick ? 'not measured' : ok(r.html.sizeMet) },
+    r.html.load
+      ? { target: load, measured: `${fmtMs(r.html.load.wallMs)} browser run, page script ${fmtMs(r.html.load.pageScriptMs)} ${at}`, status: quick ? 'not measured' : ok(r.html.load.met) }
+      : { target: load, measured: '- (no chromium)', status: 'not measured' },
+  ];
+}
+
 // ------------------------------------------------------------------------------ report
 
 interface TargetRow {
@@ -508,6 +535,7 @@ function main(): void {
   const hostile = opts.only.has('hostile') ? runHostile(opts) : undefined;
   const tiers = opts.only.has('tiers') ? runTiers(opts) : undefined;
   const diff = opts.only.has('diff') ? runDiff(opts) : undefined;
+  const reportSize = opts.only.has('report') ? runReportSize(opts) : undefined;
   const result: any = {
     mode: opts.quick ? 'quick' : 'full',
     date: started.toISOString(),
@@ -522,6 +550,7 @@ function main(): void {
     hostile,
     tiers,
     diff,
+    report: reportSize,
   };
   keepEarlierSections(result, opts);
   result.targets = [
@@ -530,6 +559,7 @@ function main(): void {
     ...hostileTargets(result.hostile),
     ...tiersTargets(result.tiers, opts.quick),
     ...diffTargets(result.diff),
+    ...reportSizeTargets(result.report, opts.quick),
   ];
   const text = report(result);
   process.stdout.write(text);

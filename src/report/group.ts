@@ -2,7 +2,8 @@
  * Grouping a report model for drawing: interchangeable endpoints become one node, and uniform
  * connections to or from everything become edges of the `anywhere` node.
  */
-import { ANYWHERE, GroupedReport, ReportEndpoint, ReportModel, ReportNode, ReportNodeEdge, memberLabel, sortEndpoints } from './report-model';
+import { ANYWHERE, GroupedReport, NamespaceSummary, ReportEndpoint, ReportModel, ReportNode, ReportNodeEdge, memberLabel, sortEndpoints } from './report-model';
+import { compare } from '../text';
 
 /**
  * Groups a model for drawing, keeping it readable at 50+ workloads:
@@ -107,12 +108,20 @@ export function groupReport(model: ReportModel, options: { collapse?: boolean } 
 
   // 2. edges between nodes (uniform inside a group by construction)
   const nodeEdges = new Map<string, ReportNodeEdge>();
+  const decided = new Map<string, Set<string>>();
   for (const e of edges) {
     const from = nodeOfEndpoint.get(e.from);
     const to = nodeOfEndpoint.get(e.to);
     if (!from || !to) continue;
-    nodeEdges.set(`${from}>${to}`, { from, to, ports: e.ports });
+    const key = `${from}>${to}`;
+    nodeEdges.set(key, { from, to, ports: e.ports });
+    if (e.decidedBy) {
+      const set = decided.get(key) ?? new Set<string>();
+      for (const r of e.decidedBy) set.add(r);
+      decided.set(key, set);
+    }
   }
+  for (const [key, rules] of decided) nodeEdges.set(key, { ...nodeEdges.get(key)!, decidedBy: [...rules].sort(compare) });
 
   // 3. "anywhere": a node reached by every endpoint with the same ports, or reaching every one
   let any: ReportNode | undefined;
@@ -157,5 +166,54 @@ export function groupReport(model: ReportModel, options: { collapse?: boolean } 
     nodes,
     findings: model.findings,
     workloadCount: endpoints.filter((e) => e.kind === 'workload').length,
+    connectionCount: edges.length,
+    summaries: summarize(model, namespaces),
+    ...(model.clusterPolicies && model.clusterPolicies.length > 0
+      ? { clusterPolicies: model.clusterPolicies, tierDecisions: model.tierDecisions }
+      : {}),
   };
+}
+
+/** Each namespace in numbers, from the model's own connections (not the grouped edges). */
+function summarize(model: ReportModel, namespaces: readonly { name: string; nodes: ReportNode[] }[]): NamespaceSummary[] {
+  type Counts = { -readonly [K in keyof NamespaceSummary]: NamespaceSummary[K] };
+  const byName = new Map<string, Counts>();
+  for (const ns of namespaces) {
+    byName.set(ns.name, {
+      name: ns.name,
+      workloads: 0,
+      groups: ns.nodes.length,
+      within: 0,
+      toOthers: 0,
+      fromOthers: 0,
+      toOutside: 0,
+      fromOutside: 0,
+      openIngress: 0,
+      openEgress: 0,
+      findings: 0,
+    });
+  }
+  const nsOf = new Map<string, string | undefined>();
+  for (const ep of model.endpoints) {
+    nsOf.set(ep.id, ep.kind === 'workload' ? ep.namespace : undefined);
+    const s = ep.kind === 'workload' ? byName.get(ep.namespace ?? '') : undefined;
+    if (!s) continue;
+    s.workloads++;
+    if (ep.ingressIsolated === false) s.openIngress++;
+    if (ep.egressIsolated === false) s.openEgress++;
+  }
+  for (const e of model.edges) {
+    const a = nsOf.get(e.from);
+    const b = nsOf.get(e.to);
+    const from = a === undefined ? undefined : byName.get(a);
+    const to = b === undefined ? undefined : byName.get(b);
+    if (from && from === to) { from.within++; continue; }
+    if (from) { if (to) from.toOthers++; else from.toOutside++; }
+    if (to) { if (from) to.fromOthers++; else to.fromOutside++; }
+  }
+  for (const f of model.findings) {
+    const s = !f.suppressed && f.namespace !== undefined ? byName.get(f.namespace) : undefined;
+    if (s) s.findings++;
+  }
+  return namespaces.map((ns) => byName.get(ns.name)!);
 }

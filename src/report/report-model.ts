@@ -6,6 +6,7 @@
 import { Finding } from '../lint/finding';
 import { compare } from '../text';
 
+
 export type EndpointKind = 'workload' | 'external';
 
 export interface ReportEndpoint {
@@ -27,6 +28,39 @@ export interface ReportEdge {
   readonly to: string;
   /** canonical port text, e.g. `TCP 80, UDP 53` or `all traffic` */
   readonly ports: string;
+  /**
+   * The cluster rules (Admin or Baseline tier) that let (some ports of) it through, on either
+   * side, as the engine's trace says (`ClusterNetworkPolicy x spec.egress[0] (Accept)`); absent
+   * when only NetworkPolicies and the default decide it.
+   */
+  readonly decidedBy?: string[];
+}
+
+/** One cluster policy in effect (SEMANTICS.md 8): what the report lists of it. */
+export interface ReportClusterPolicy {
+  /** `ClusterNetworkPolicy guard`: kind and name */
+  readonly id: string;
+  readonly tier: 'Admin' | 'Baseline';
+  /** undefined for a BaselineAdminNetworkPolicy (it has none) */
+  readonly priority?: number;
+  /** the subject as the engine keys it: `namespaces {team=a}`, `pods {app=web} in {...}` */
+  readonly subject: string;
+  /** workloads the subject selects */
+  readonly selected: number;
+  readonly ingressRules: number;
+  readonly egressRules: number;
+}
+
+/** What one cluster rule decides over every ordered pair of endpoints (a summary, whatever the size). */
+export interface ReportTierDecision {
+  /** `ClusterNetworkPolicy guard spec.egress[0] (Deny)` */
+  readonly rule: string;
+  readonly tier: 'Admin' | 'Baseline';
+  readonly outcome: 'allowed' | 'denied' | 'passed';
+  /** ordered pairs of distinct endpoints (workloads and outside ranges) where it decides some ports */
+  readonly pairs: number;
+  /** one of them, and the ports it decides there */
+  readonly example: { readonly from: string; readonly to: string; readonly ports: string };
 }
 
 export interface ReportModel {
@@ -34,6 +68,10 @@ export interface ReportModel {
   readonly endpoints: ReportEndpoint[];
   readonly edges: ReportEdge[];
   readonly findings: Finding[];
+  /** the cluster policies in effect, in evaluation order (absent or empty without any) */
+  readonly clusterPolicies?: ReportClusterPolicy[];
+  /** what their rules decide, most pairs first; absent when the classes were too many to summarize */
+  readonly tierDecisions?: ReportTierDecision[];
 }
 
 /** A node of a rendered picture: one endpoint, or several with identical connections. */
@@ -54,6 +92,29 @@ export interface ReportNodeEdge {
   readonly from: string;
   readonly to: string;
   readonly ports: string;
+  /** the cluster rules that let some of its connections through (see `ReportEdge.decidedBy`) */
+  readonly decidedBy?: string[];
+}
+
+/** One namespace in numbers: what a summary table shows at any size. */
+export interface NamespaceSummary {
+  readonly name: string;
+  readonly workloads: number;
+  /** nodes of the grouped report: workloads with identical connections count once */
+  readonly groups: number;
+  /** connections between two workloads of the namespace */
+  readonly within: number;
+  /** connections to workloads of other namespaces, and from them */
+  readonly toOthers: number;
+  readonly fromOthers: number;
+  /** connections to address ranges outside the cluster, and from them */
+  readonly toOutside: number;
+  readonly fromOutside: number;
+  /** workloads no NetworkPolicy isolates for ingress (everything may connect to them), and for egress */
+  readonly openIngress: number;
+  readonly openEgress: number;
+  /** findings (not suppressed) on objects of the namespace */
+  readonly findings: number;
 }
 
 export interface GroupedReport {
@@ -67,6 +128,12 @@ export interface GroupedReport {
   readonly nodes: ReadonlyMap<string, ReportNode>;
   readonly findings: Finding[];
   readonly workloadCount: number;
+  /** connections of the model (one per ordered pair of endpoints), before grouping */
+  readonly connectionCount: number;
+  /** per namespace, in the order of `namespaces` */
+  readonly summaries: NamespaceSummary[];
+  readonly clusterPolicies?: ReportClusterPolicy[];
+  readonly tierDecisions?: ReportTierDecision[];
 }
 
 /** Label for the node that stands for every workload and every address. */

@@ -109,7 +109,7 @@ describe('report', () => {
     expect(md.counts).toEqual(expected.counts);
     expect(md.html).toEqual(expected.html);
     expect(md.tables.map((t) => t.map((row) => row.length))).toEqual(expected.tables.map((t) => t.map((row) => row.length)));
-    expect(md.headings).toEqual([visibleText(TITLE), 'Findings']);
+    expect(md.headings).toEqual([visibleText(TITLE), 'Findings', 'Namespaces', 'Matrix', 'Connections']);
     expect(md.items.filter((i) => i.startsWith('NP00'))).toEqual([
       `NP001 on Deployment shop/web: ${visibleText(REASON)}`,
       `NP002 on Deployment shop/web: ${visibleText(REASON)}`,

@@ -75,3 +75,43 @@ export function bigModel(namespaces: number, perNamespace: number): ReportModel 
   }
   return { title: 'Reachability: big', endpoints, edges, findings: [] };
 }
+
+/**
+ * A multi-team cluster as a report model, without the engine (fast at any size): per namespace
+ * `team-K` a `web` (open for ingress), `api-1..` (identical), a `db`; web -> api -> db inside,
+ * every workload -> kube-system/coredns, monitoring/prometheus -> every workload, the ingress
+ * controller -> every web, each team's web -> the next team's api, and the web to the internet.
+ */
+export function teamsModel(namespaces: number, perNamespace: number): ReportModel {
+  const endpoints: ReportModel['endpoints'] = [];
+  const edges: ReportModel['edges'] = [];
+  const w = (namespace: string, name: string, ingressIsolated = true) => {
+    endpoints.push({ id: `${namespace}/${name}`, kind: 'workload', namespace, name, workloadKind: 'Deployment', ingressIsolated, egressIsolated: true });
+    return `${namespace}/${name}`;
+  };
+  const dns = w('kube-system', 'coredns', false);
+  const prom = w('monitoring', 'prometheus');
+  const ingress = w('ingress-nginx', 'controller');
+  endpoints.push({ id: '0.0.0.0/0', kind: 'external', name: '0.0.0.0/0' });
+  const findings: ReportModel['findings'] = [];
+  for (let k = 0; k < namespaces; k++) {
+    const ns = `team-${k}`;
+    const web = w(ns, 'web', false);
+    const apis = Array.from({ length: Math.max(1, perNamespace - 2) }, (_, i) => w(ns, `api-${i + 1}`));
+    const db = w(ns, 'db');
+    edges.push({ from: ingress, to: web, ports: 'TCP 8080' }, { from: web, to: '0.0.0.0/0', ports: 'TCP 443' });
+    edges.push({ from: web, to: `team-${(k + 1) % namespaces}/api-1`, ports: 'TCP 8443' });
+    for (const api of apis) edges.push({ from: web, to: api, ports: 'TCP 8080' }, { from: api, to: db, ports: 'TCP 5432' });
+    for (const x of [web, ...apis, db]) edges.push({ from: x, to: dns, ports: 'UDP 53' }, { from: prom, to: x, ports: 'TCP 9090' });
+    findings.push({
+      ruleId: 'NP001',
+      severity: Severity.WARNING,
+      kind: 'Deployment',
+      namespace: ns,
+      name: 'web',
+      message: `Deployment ${ns}/web is not selected by any policy for ingress.`,
+      fix: 'add a default-deny ingress policy.',
+    });
+  }
+  return { title: `Reachability: ${namespaces} teams`, endpoints, edges, findings };
+}

@@ -19,7 +19,7 @@ import { renderFindingsMarkdown, renderMarkdown } from '../../src/report/markdow
 import { renderMermaid } from '../../src/report/mermaid';
 import { ReportModel } from '../../src/report/report-model';
 import { artifactUri, renderSarif } from '../../src/report/sarif';
-import { visibleText } from '../../src/text';
+import { htmlText, visibleText } from '../../src/text';
 
 /** The name of issue 11: rendered raw, the comment says "No changes" and hides the rest. */
 export const INJECTION = 'helper\n```\n\n**No changes in connectivity.**\n\n<!--';
@@ -71,13 +71,17 @@ describe.each(HOSTILE)('GIVEN %s in the report data', (_, hostile) => {
     const md = outline(renderMarkdown(groupReport(model)));
     const expected = outline(renderMarkdown(groupReport(benign)));
     expect(md.counts).toEqual(expected.counts);
-    expect(md.html).toEqual(expected.html);
-    expect(md.html).toEqual(['<details><summary>Connections</summary>', '</details>', '<details><summary>1 suppressed</summary>', '</details>']);
-    expect(md.tables.map((t) => t.map((r) => r.length))).toEqual(expected.tables.map((t) => t.map((r) => r.length)));
+    // the raw HTML is the renderer's own <details> blocks; a namespace name in a <summary> is HTML text (htmlText)
+    const summary = (ns: string, n: number) => `<details><summary>${htmlText(ns)}: ${n} connections</summary>`;
+    expect([...md.html].sort()).toEqual([...expected.html.map((h) => h.replace(`${BENIGN}-ns`, htmlText(`${hostile}-ns`)))].sort());
+    expect([...md.html].sort()).toEqual(['<details><summary>1 suppressed</summary>', summary('shop', 4), summary(`${hostile}-ns`, 2), '</details>', '</details>', '</details>'].sort());
+    expect(md.tables.map((t) => t.map((r) => r.length)).sort()).toEqual(expected.tables.map((t) => t.map((r) => r.length)).sort());
     expect(md.cellNodeTypes).toEqual(expected.cellNodeTypes);
-    expect(md.headings).toEqual([`Reachability: ${shown}`, 'Findings']);
+    expect(md.headings).toEqual([`Reachability: ${shown}`, 'Findings', 'Namespaces', 'Matrix', 'Connections']);
+    // the namespace table: one row per namespace, the name literal in its cell
+    const [findings, namespaces, matrix] = md.tables;
+    expect(namespaces.map((r) => r[0])).toContain(`${shown}-ns`);
     // the matrix: the namespace in a column header, the port in a cell, the workload in a row
-    const [matrix, findings] = md.tables;
     expect(matrix[0]).toContain(`${shown}-ns/prometheus`);
     expect(matrix.find((r) => r[0] === `${shown}-ns/prometheus`)).toContain(`TCP ${shown}`);
     expect(matrix.some((r) => r[0] === `shop/${shown}`)).toBe(true);
@@ -165,14 +169,27 @@ describe.each(HOSTILE)('GIVEN %s in the report data', (_, hostile) => {
     for (const s of strings) expect(s.slice(1, -1)).not.toMatch(/(^|[^\\])(\\\\)*\\[^"\\]/);
   });
 
-  test('html (strict, without a browser): the same tags as for a benign name, text between them has no markup', () => {
+  test('html (strict, without a browser): the same tags as for a benign name outside the scripts; the data block has no markup and parses back to the text', () => {
     const tags = (html: string) => [...html.matchAll(/<(\/?[a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"<>]*")*)\s*\/?>|<!--|<!\[CDATA\[/g)].map((m) => m[1] ?? m[0]);
-    const html = renderHtml(groupReport(model));
-    expect(tags(html)).toEqual(tags(renderHtml(groupReport(benign))));
-    expect(html).not.toContain('<!--');
-    // every `<` starts one of the renderer's tags: none comes from the text
-    expect(html.match(/</g)!.length).toBe(tags(html).length + 1 /* <!DOCTYPE html> */);
-    expect(html).toContain(`<h1>Reachability: ${shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</h1>`);
+    const split = (html: string) => {
+      const m = /^([^]*)<script type="application\/json" id="report-data">([^]*?)<\/script>\n<script>([^]*?)<\/script>([^]*)$/.exec(html)!;
+      return { page: m[1] + m[4], data: m[2], script: m[3] };
+    };
+    const html = split(renderHtml(groupReport(model)));
+    const plain = split(renderHtml(groupReport(benign)));
+    expect(tags(html.page)).toEqual(tags(plain.page));
+    expect(html.page).not.toContain('<!--');
+    // every `<` outside the scripts starts one of the renderer's tags: none comes from the text
+    expect(html.page.match(/</g)!.length).toBe(tags(html.page).length + 1 /* <!DOCTYPE html> */);
+    expect(html.page).toContain(`<h1>Reachability: ${shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</h1>`);
+    // the script is the renderer's own, whatever the data
+    expect(html.script).toBe(plain.script);
+    // the data: no character that could end the script element or open a comment; once parsed, the text as shown (visibleText)
+    expect(html.data).not.toMatch(/[<>&\u2028\u2029\u001b\u202e]/);
+    const data = JSON.parse(html.data);
+    expect(data.title).toBe(`Reachability: ${shown}`);
+    expect(data.namespaces.map((n: any) => n.name)).toContain(`${shown}-ns`);
+    expect(data.findings.map((f: any) => f[6])).toContain(`reason ${shown}`);
   });
 
   test('sarif: messages one line, no control or bidi character, the file a valid URI reference', () => {

@@ -1,8 +1,11 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import { bigModel, shopModel } from './fixtures';
 import { buildReport } from '../../src/report/build';
 import { renderDot } from '../../src/report/dot';
 import { groupReport } from '../../src/report/group';
-import { renderHtml, renderSvg } from '../../src/report/html';
+import { renderHtml } from '../../src/report/html';
 import { renderJson } from '../../src/report/json';
 import { renderMarkdown } from '../../src/report/markdown';
 import { reportMatrix } from '../../src/report/matrix';
@@ -82,20 +85,47 @@ describe('renderers', () => {
     expect(json.findings.map((f: any) => f.ruleId)).toEqual(['NP006', 'NP001', 'NP012']);
   });
 
-  test('html: one self-contained page with the graph, the matrix and the findings', () => {
+  test('html: one self-contained page: its data as one JSON block, its script inline and allowed by hash, dagre and its license inside', () => {
     const html = renderHtml(groupReport(shopModel()));
-    expect(html).toContain('<svg');
-    expect(html).toContain('<table>');
-    expect(html).toContain('NP006');
-    // nothing fetched from the network: no scripts, no external links or images
-    expect(html).not.toMatch(/<script|<link|src=|@import|url\((?!#)/);
-    expect(html).toMatchSnapshot();
+    // nothing fetched from the network: no external script, link, image, frame or import
+    expect(html).not.toMatch(/<link|\ssrc=|@import|url\((?!#)|<iframe|<img/);
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1])).toEqual([' type="application/json" id="report-data"', '']);
+    // the Content-Security-Policy allows exactly that script
+    const hash = createHash('sha256').update(scripts[1][2], 'utf8').digest('base64');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'">`);
+    // dagre, read from the bundled package, and its license notice
+    const dagreDir = path.dirname(require.resolve('@dagrejs/dagre/package.json'));
+    expect(scripts[1][2].startsWith(fs.readFileSync(path.join(dagreDir, 'dist', 'dagre.min.js'), 'utf8').slice(0, 500))).toBe(true);
+    // no raw control character: the bundle's two U+0001 are written as escapes
+    expect(scripts[1][2]).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(html).toContain('Copyright (c) 2012-2014 Chris Pettitt');
+    expect(html).toContain('The graphs are laid out by dagre 3.1.3');
+    // the data: every node, edge, namespace and finding of the grouped report
+    const data = JSON.parse(scripts[0][2]);
+    const report = groupReport(shopModel());
+    expect(data.title).toBe('Reachability: shop');
+    expect(data.nodes).toHaveLength(report.nodes.size);
+    expect(data.edges).toHaveLength(report.edges.length);
+    expect(data.namespaces.map((n: any) => n.name)).toEqual(['monitoring', 'shop']);
+    expect(data.findings.map((f: any) => f[1])).toEqual(['NP006', 'NP001', 'NP012']);
+    expect(data.ports).toContain('TCP 5432');
+    expect(data.cluster).toBeNull();
+    expect(html).toMatch(/<h1>Reachability: shop<\/h1>/);
   });
 
-  test('html escapes names', () => {
-    const model = shopModel();
-    const svg = renderSvg(groupReport({ ...model, title: '<b>x</b>' }));
-    expect(svg).toContain('aria-label="&lt;b&gt;x&lt;/b&gt;"');
+  test('html: the title is escaped; the data block holds no < > & (written \\u003c ...), and parses back to the text', () => {
+    const title = '</script><!-- <b>x</b> & y';
+    const html = renderHtml(groupReport({ ...shopModel(), title }));
+    expect(html).toContain('<h1>&lt;/script&gt;&lt;!-- &lt;b&gt;x&lt;/b&gt; &amp; y</h1>');
+    const data = /<script type="application\/json" id="report-data">([^]*?)<\/script>/.exec(html)![1];
+    expect(data).not.toMatch(/[<>&]/);
+    expect(JSON.parse(data).title).toBe(title);
+  });
+
+  test('html: 5,000 workloads in 500 namespaces stay small (the page is data, not pre-rendered rows)', () => {
+    const html = renderHtml(groupReport(bigModel(500, 10)));
+    expect(html.length).toBeLessThan(2 * 1024 * 1024);
   });
 
   test('50 workloads: mermaid stays short', () => {
