@@ -126,7 +126,7 @@ describe.each(HOSTILE)('GIVEN %s in the report data', (_, hostile) => {
 
   test('diff text: one line per change, no raw control or bidi character', () => {
     const text = renderDiffText(diffConnections([], [{ from: `shop/${hostile}`, to: 'shop/db', conns: ConnSet.ALL }]));
-    expect(text).toBe(`+ shop/${shown} => shop/db : All Connections (added)\n\n1 added, 0 removed, 0 changed\n`);
+    expect(text).toBe(`+ shop/${shown} => shop/db : All Connections (added)\n\nOpens 1 pair (1 added, 0 widened); closes nothing.\n`);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
   });
 
@@ -232,7 +232,8 @@ describe('exact outcomes for the issue 11 name', () => {
 
   test('diff markdown: the name stays inside its line of the diff block', () => {
     const md = renderDiffMarkdown(diffConnections([], [{ from: `shop/${INJECTION}`, to: 'shop/db', conns: ConnSet.ALL }]));
-    expect(md).toBe(`### Connectivity changes\n\n1 added, 0 removed, 0 changed\n\n\`\`\`\`diff\n+ shop/${INJECTION_SHOWN} => shop/db : All Connections (added)\n\`\`\`\`\n`);
+    expect(md).toBe('### Connectivity changes\n\n**Opens 1 pair (1 added, 0 widened); closes nothing.**\n\n**Opened** (what the new side allows that the old did not):\n\n' +
+      `\`\`\`\`diff\n+ shop/${INJECTION_SHOWN} => shop/db : All Connections (added)\n\`\`\`\`\n\n**Closed** (what the old side allowed that the new does not): nothing.\n`);
     expect(outline(md).codeBlocks[0].literal).toBe(`+ shop/${INJECTION_SHOWN} => shop/db : All Connections (added)\n`);
   });
 
