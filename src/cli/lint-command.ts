@@ -13,7 +13,7 @@ import { jsonText, plural, quote, terminalText } from '../text';
 
 export const LINT: CommandSpec = {
   name: 'lint',
-  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP014, see RULES.md).',
+  summary: 'Find the classic NetworkPolicy mistakes (rules NP001-NP022, see RULES.md).',
   usage: 'PATHS... [--format text|json|sarif] [--strict] [-o FILE]',
   description: `${PATHS_HELP}
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { LintInput, toLintObject } from './context';
 import { failsBuild } from './exit-policy';
+import { objectRef } from './finding-order';
 import { LinterOptions } from './network-policy-linter';
 import { lintObjects } from './runner';
 import { parseManifests } from '../manifests';
@@ -121,12 +122,12 @@ export class NetworkPolicyValidation {
       if (f.suppressed) {
         suppressed++;
         // cdk8s prints these on the terminal: the texts from the input are terminalText
-        context.logger.log(`cdk8s-netpol: ${f.ruleId} suppressed on ${terminalText(`${f.kind} ${f.namespace}/${f.name}`)}: ${terminalText(f.suppressionReason ?? '')}`);
+        context.logger.log(`cdk8s-netpol: ${f.ruleId} suppressed on ${terminalText(objectRef(f))}: ${terminalText(f.suppressionReason ?? '')}`);
         continue;
       }
       const sharing = names.get(f.name) ?? 0;
       const mapped = sharing === 1 && !listItems.has(objectKey(f)) && terminalText(f.name) === f.name;
-      const object = terminalText(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`);
+      const object = terminalText(objectRef(f));
       // the message already names the object (`NetworkPolicy shop/web-in: ...`)
       let recommendation = terminalText(f.message);
       if (f.constructPath !== undefined) {

@@ -1,5 +1,5 @@
 import { Finding } from '../lint/finding';
-import { sortFindings } from '../lint/finding-order';
+import { objectRef, sortFindings } from '../lint/finding-order';
 import type { LintRuleInfo } from '../lint/network-policy-linter';
 import { jsonText, sarifText } from '../text';
 
@@ -28,7 +28,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly LintRu
   const results = sortFindings(findings).map((f) => {
     const logical = {
       name: sarifText(f.name),
-      fullyQualifiedName: sarifText(f.constructPath ?? `${f.namespace}/${f.kind}/${f.name}`),
+      fullyQualifiedName: sarifText(f.constructPath ?? (f.namespace ? `${f.namespace}/${f.kind}/${f.name}` : `${f.kind}/${f.name}`)),
       kind: 'resource',
     };
     const line = f.line;
@@ -42,7 +42,7 @@ export function renderSarif(findings: readonly Finding[], rules: readonly LintRu
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity] ?? 'warning',
-      message: { text: sarifText(`${f.kind} ${f.namespace}/${f.name}${f.location ? ` (${f.location})` : ''}: ${f.message} Fix: ${f.fix}`) },
+      message: { text: sarifText(`${objectRef(f)}${f.location ? ` (${f.location})` : ''}: ${f.message} Fix: ${f.fix}`) },
       locations: [location],
       partialFingerprints: { objectRule: `${f.ruleId}/${f.kind}/${f.namespace}/${f.name}/${f.location ?? ''}` },
     };

@@ -98,3 +98,34 @@ describe('sarifUri', () => {
     for (const file of ['/tmp/a b/#x?y%z.yaml', '/tmp/ünï/\u202e.yaml']) expect(fileURLToPath(sarifUri(file))).toBe(file);
   });
 });
+
+test('a cluster-scoped object is named without a namespace (ClusterNetworkPolicy guard, not "/guard")', async () => {
+  const input = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: guard}
+spec:
+  tier: Admin
+  priority: 10
+  subject: {namespaces: {matchLabels: {nothing: here}}}
+  ingress:
+  - action: Deny
+    from: [{namespaces: {}}]
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec: {containers: [{name: c}]}
+`;
+  const log = await lintSarif(['--strict', '-'], input);
+  expect(log).toBeValidSarifLog();
+  const results = log.runs[0].results.filter((r: any) => r.message.text.startsWith('ClusterNetworkPolicy'));
+  expect(results.length).toBeGreaterThan(0);
+  for (const r of results) {
+    expect(r.message.text).toMatch(/^ClusterNetworkPolicy guard \(spec\.subject\): /);
+    expect(r.locations[0].logicalLocations[0].fullyQualifiedName).toBe('ClusterNetworkPolicy/guard');
+  }
+});

@@ -1,4 +1,5 @@
 import { Severity } from '../finding';
+import { objectRef } from '../finding-order';
 import { LintRule } from '../rule';
 import { SUPPRESS_ANNOTATION, suppressionsOf } from '../suppressions';
 
@@ -17,6 +18,6 @@ export const NP000: LintRule = {
   check: (ctx) => ctx.objects.flatMap((o) => suppressionsOf(o).problems.map((problem) => ({
     object: o,
     location: `metadata.annotations["${SUPPRESS_ANNOTATION}"]`,
-    message: `${o.kind} ${o.namespace}/${o.name}: ${problem}; it is ignored.`,
+    message: `${objectRef(o)}: ${problem}; it is ignored.`,
   }))),
 };
