@@ -13,7 +13,7 @@ import * as path from 'path';
 import { PAGE_SCRIPT } from './_html-script';
 import { GroupedReport } from './report-model';
 import { objectRef, sortFindings } from '../lint/finding-order';
-import { htmlText as esc, jsonText, plural, visibleText } from '../text';
+import { htmlText as esc, plural, scriptJson, visibleText } from '../text';
 
 // Every text from the input reaches the page either through `esc` (htmlText: the title) or as
 // `visibleText` in the JSON of the data block (`scriptJson`), which the script sets with textContent.
@@ -41,15 +41,6 @@ function dagre(): Dagre {
 /** true when text can sit inside a `<script>` element without ending it or opening a comment */
 function safeInScript(text: string): boolean {
   return !/<\/script|<!--/i.test(text);
-}
-
-/**
- * JSON for a `<script type="application/json">` element: `jsonText` (the same value when
- * parsed, invisible characters escaped), with `<`, `>` and `&` written `\u003c`, `\u003e`,
- * `\u0026` (they only occur inside strings), so no `</script` or `<!--` can come from the text.
- */
-function scriptJson(value: unknown): string {
-  return jsonText(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const STYLE = `

@@ -221,3 +221,12 @@ export function htmlText(text: string): string {
 export function htmlAttribute(text: string): string {
   return visibleText(text).replace(/[&<>"']/g, (c) => HTML_ENTITY[c]);
 }
+
+/**
+ * JSON for a `<script type="application/json">` element: `jsonText` (the same value when
+ * parsed, invisible characters escaped), with `<`, `>` and `&` written `\u003c`, `\u003e`,
+ * `\u0026` (they only occur inside strings), so no `</script` or `<!--` can come from the text.
+ */
+export function scriptJson(value: unknown): string {
+  return jsonText(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -9,6 +9,7 @@ import {
   markdownText,
   mermaidLabel,
   sarifText,
+  scriptJson,
   terminalText,
   visibleText,
 } from '../../src/text';
@@ -84,6 +85,17 @@ describe('jsonText', () => {
     // benign data is exactly JSON.stringify
     expect(jsonText({ a: 'shop/web', b: [1, 2] }, 2)).toBe(JSON.stringify({ a: 'shop/web', b: [1, 2] }, undefined, 2));
     expect(jsonText(undefined)).toBe('null');
+  });
+});
+
+describe('scriptJson', () => {
+  test('the same value, and nothing that can end or comment out a script element', () => {
+    const value = { name: '</script><script>alert(1)</script>', c: '<!-- x -->', amp: 'a&b', hidden: ANSI + BIDI };
+    const json = scriptJson(value);
+    expect(JSON.parse(json)).toEqual(value);
+    expect(json).not.toMatch(/[<>&]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+    expect(json).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/u);
   });
 });
 
