@@ -118,3 +118,52 @@ spec:
     expect(r.stderr).toMatch(/note: ops\/agent uses hostNetwork: NetworkPolicy does not apply to it/);
   });
 });
+
+describe('connlist streams its listing', () => {
+  // a generated cluster whose listing is several chunks long (the output is written in pieces of about 64 KB)
+  const { generateCluster } = require('../../bench/cluster') as typeof import('../../bench/cluster');
+  const YAML = require('yaml') as typeof import('yaml');
+  const { Analysis, Inventory } = require('../../src/engine') as typeof import('../../src/engine');
+  const { formatConnlist } = require('../../src/cli/connlist-command') as typeof import('../../src/cli/connlist-command');
+  const cluster = generateCluster(400);
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'connlist-stream-'));
+    file = path.join(dir, 'cluster.yaml');
+    fs.writeFileSync(file, cluster.manifests.map((m) => YAML.stringify(m)).join('---\n'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(['text', 'json', 'md', 'csv'])('--format %s: byte for byte the listing of every pair, on stdout and in a file', async (format) => {
+    const inventory = new Inventory();
+    for (const m of cluster.manifests) inventory.addManifest(m);
+    const pairwise: { from: string; to: string; connections: string }[] = [];
+    new Analysis(inventory).forEachConnectionPairwise((from, to, conns) => pairwise.push({ from: from.id, to: to.id, connections: conns.toString() }));
+    const expected = formatConnlist(pairwise, format);
+    expect(expected.length).toBeGreaterThan(65536);
+    const r = await runCli(['connlist', file, '--format', format]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected);
+    const out = path.join(dir, `out.${format}`);
+    const w = await runCli(['connlist', file, '--format', format, '-o', out]);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toBe(`cdk8s-netpol: wrote ${out}\n`);
+    expect(fs.readFileSync(out, 'utf8')).toBe(expected);
+  });
+
+  test('an empty listing: [] in JSON, the header alone in md and csv, nothing in text', async () => {
+    expect(formatConnlist([], 'json')).toBe('[]\n');
+    expect(formatConnlist([], 'md')).toBe('| from | to | connections |\n| --- | --- | --- |\n');
+    expect(formatConnlist([], 'csv')).toBe('from,to,connections\n');
+    expect(formatConnlist([], 'text')).toBe('');
+    const lines = [{ from: 'a/b', to: 'c/d', connections: 'TCP 80' }, { from: 'c/d', to: 'a/b', connections: 'All Connections' }];
+    expect(formatConnlist(lines, 'json')).toBe(JSON.stringify(lines, undefined, 2) + '\n');
+  });
+
+  test('a file that cannot be written ends the command (exit 2) naming it', async () => {
+    const r = await runCli(['connlist', SHOP, '-o', path.join(dir, 'no-such-dir', 'out.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cdk8s-netpol: cannot write .*no-such-dir\/out\.txt: /);
+  });
+});
