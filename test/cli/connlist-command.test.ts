@@ -1,7 +1,12 @@
 /** `cdk8s-netpol connlist` (connlist-command.ts). */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { FIXTURES, runCli, SHOP } from './run-cli';
+import { generateCluster } from '../../bench/cluster';
+import { formatConnlist } from '../../src/cli/connlist-command';
+import { Analysis, Inventory } from '../../src/engine';
 
 const SHOP_CONNLIST = [
   'kube-system/coredns => 0.0.0.0-255.255.255.255 : All Connections',
@@ -121,15 +126,11 @@ spec:
 
 describe('connlist streams its listing', () => {
   // a generated cluster whose listing is several chunks long (the output is written in pieces of about 64 KB)
-  const { generateCluster } = require('../../bench/cluster') as typeof import('../../bench/cluster');
-  const YAML = require('yaml') as typeof import('yaml');
-  const { Analysis, Inventory } = require('../../src/engine') as typeof import('../../src/engine');
-  const { formatConnlist } = require('../../src/cli/connlist-command') as typeof import('../../src/cli/connlist-command');
   const cluster = generateCluster(400);
   let dir: string;
   let file: string;
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'connlist-stream-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'connlist-stream-'));
     file = path.join(dir, 'cluster.yaml');
     fs.writeFileSync(file, cluster.manifests.map((m) => YAML.stringify(m)).join('---\n'));
   });
@@ -139,7 +140,9 @@ describe('connlist streams its listing', () => {
     const inventory = new Inventory();
     for (const m of cluster.manifests) inventory.addManifest(m);
     const pairwise: { from: string; to: string; connections: string }[] = [];
-    new Analysis(inventory).forEachConnectionPairwise((from, to, conns) => pairwise.push({ from: from.id, to: to.id, connections: conns.toString() }));
+    new Analysis(inventory).forEachConnectionPairwise((from, to, conns) => {
+      pairwise.push({ from: from.id, to: to.id, connections: conns.toString() });
+    });
     const expected = formatConnlist(pairwise, format);
     expect(expected.length).toBeGreaterThan(65536);
     const r = await runCli(['connlist', file, '--format', format]);
