@@ -6,7 +6,7 @@
  *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
  *                                  writes bench/results/quick.json.tmp (gitignored), no plot
  *   BENCH_QUICK=1 npm run bench    the same
- *   --only synth,engine,cli,read,hostile,tiers   run some parts only; the parts not run keep their figures
+ *   --only synth,engine,cli,read,hostile,tiers,connlist   run some parts only; the parts not run keep their figures
  *                                  from the file written before (same mode), under `measured`
  *   --out FILE                     where to write the JSON
  *
@@ -21,6 +21,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { generateCluster } from './cluster';
 import { ClusterTiersResult } from './cluster-tiers';
+import { benchConnlist, connlistTargets } from './connlist';
 import { EngineResult } from './engine';
 import { HostileRow } from './hostile-input';
 import { engineSvg } from './plot';
@@ -52,7 +53,7 @@ function parseOptions(argv: string[]): Options {
   return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
 }
 
-const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers'] as const;
+const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers', 'connlist'] as const;
 
 // sizes and repetitions
 const FULL = {
@@ -488,6 +489,7 @@ function main(): void {
   const read = opts.only.has('read') ? runRead(opts) : undefined;
   const hostile = opts.only.has('hostile') ? runHostile(opts) : undefined;
   const tiers = opts.only.has('tiers') ? runTiers(opts) : undefined;
+  const connlist = opts.only.has('connlist') ? benchConnlist(opts.quick, log) : undefined;
   const result: any = {
     mode: opts.quick ? 'quick' : 'full',
     date: started.toISOString(),
@@ -501,6 +503,7 @@ function main(): void {
     read,
     hostile,
     tiers,
+    connlist,
   };
   keepEarlierSections(result, opts);
   result.targets = [
@@ -508,6 +511,7 @@ function main(): void {
     ...readTargets(result.read, opts.quick),
     ...hostileTargets(result.hostile),
     ...tiersTargets(result.tiers, opts.quick),
+    ...connlistTargets(result.connlist, opts.quick),
   ];
   const text = report(result);
   process.stdout.write(text);
