@@ -7,7 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
-import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { ASSUME_DNS_OPTION, formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { compare, jsonText, markdownText, quote, terminalText, visibleText } from '../text';
 
 export const CONNLIST: CommandSpec = {
@@ -31,6 +31,7 @@ to them (a note on stderr names them).`,
       description: 'only connections from or to X: a namespace/name, or a namespace (every endpoint in it)',
     },
     IPBLOCK_OPTION,
+    ASSUME_DNS_OPTION,
     UNANALYZED_OPTION,
   ],
   minPositionals: 1,
@@ -54,16 +55,21 @@ export interface ConnLine {
 
 export function run(ctx: CommandContext): number {
   const { inputCall, loadAnalysis } = require('./inputs') as typeof import('./inputs');
-  const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
+  const { analysis } = loadAnalysis(ctx, ctx.args.positionals, { assumedEndpoints: true });
   const focus = ctx.list('focus');
+  // endpoints by their shown name (`kube-system/coredns (assumed)` for `kube-system/coredns`), and namespaces
+  const focusIds = new Set<string>();
+  const focusNamespaces: string[] = [];
   for (const f of focus) {
     // a misspelt focus would silently list nothing: it must name an endpoint or a namespace
-    if (f.includes('/')) {inputCall(() => analysis.endpoint(f));} else if (!analysis.pods.some((p) => p.namespace === f)) {
+    if (f.includes('/')) {focusIds.add(inputCall(() => analysis.endpoint(f)).id);} else if (!analysis.pods.some((p) => p.namespace === f)) {
       const namespaces = [...new Set(analysis.pods.map((p) => p.namespace))].sort(compare);
       throw new CliError(`--focus ${terminalText(f)}: no workload in namespace ${terminalText(quote(f))}; namespaces: ${namespaces.map(terminalText).join(', ')}`, EXIT_INPUT);
+    } else {
+      focusNamespaces.push(f);
     }
   }
-  const matches = (id: string) => focus.some((f) => id === f || id.startsWith(`${f}/`));
+  const matches = (id: string) => focusIds.has(id) || focusNamespaces.some((f) => id.startsWith(`${f}/`));
   for (const { endpoint } of analysis.notCoveredEndpoints()) {
     ctx.err(`note: ${terminalText(endpoint.id)} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
   }

@@ -22,6 +22,7 @@
  * An `Analysis` reads its inventory when built (and namespace labels lazily): build a new one
  * after changing the inventory (`NetworkModel` does so on its own).
  */
+import { dnsAlias } from './assumed-endpoints';
 import {
   ClusterAction, ClusterPeer, ClusterPolicy, ClusterRule, ClusterTier, clusterRulePorts, compareClusterPolicies,
   describeClusterRule, domainNameMatches, normalizeDomainName,
@@ -387,7 +388,13 @@ export class Analysis {
         throw new Error(`Endpoint "${text}" is ambiguous: ${candidates.length} objects of different kinds have that name; write ${names}.`);
       }
     }
-    throw new Error(unknownEndpointMessage(text, this.pods.map((p) => p.id)));
+    const dns = dnsAlias(base, this.pods);
+    if (dns?.length === 1) return this.indexOf(dns[0]);
+    if (dns) {
+      throw new Error(`Endpoint "${text}" names the cluster DNS, and ${dns.length} workloads are DNS pods: write one of ${dns.map((p) => JSON.stringify(p.id)).join(', ')}.`);
+    }
+    // stand-ins are not suggested: the names the input defines are
+    throw new Error(unknownEndpointMessage(text, this.pods.filter((p) => !p.assumed).map((p) => p.id)));
   }
 
   /** endpoint indexes by `namespace/name` (several when kinds share a name) */

@@ -68,6 +68,10 @@
  *   (structured sides + `text`; with cluster policies each side has `tiers` (`TierStep`s),
  *   `decidedBy` and `caveats`), `describeRule(policy, rule)` (`shop/x ingress rule 1`).
  *
+ * - `assumed-endpoints.ts`: `assumeDnsPods(inventory, 'kube-dns'|'openshift'|'none')` adds a stand-in
+ *   for the cluster DNS pods when the input defines none (`PodEndpoint.assumed`, its id ends in
+ *   ` (assumed)`: `kube-system/coredns (assumed)`); `resolve('kube-dns')` names the DNS pod.
+ *
  * Endpoint names: `namespace/name` of a pod or workload (one endpoint per workload: its pod
  * template), or an IP literal outside the cluster. Rule numbers shown to people are 1-based.
  */
@@ -80,3 +84,4 @@ export * from './endpoint';
 export * from './external-ranges';
 export * from './analysis';
 export * from './explain';
+export * from './assumed-endpoints';
