@@ -15,6 +15,10 @@
  *   the destination for ingress + its named ports) x (peers matching the source). Each class pair
  *   is computed once, lazily, and the result interned; a pair of endpoints is two look-ups and
  *   one memoized intersection, whatever the number of policies.
+ * - the connectivity listing (`forEachConnection`) does not visit every pair: endpoints with the
+ *   same four classes get the same verdicts, and a source only meets the destination classes
+ *   that its egress rules' peers match (or, open for egress, those whose ingress rules' peers
+ *   match it, and those open for ingress): its cost follows the listing, not the pairs;
  * - with cluster policies, a side is evaluated tier by tier (SEMANTICS.md section 8): the Admin
  *   tier, then NetworkPolicy, then the Baseline tier, then the default (allow), on port sets:
  *   each rule decides the ports it matches that no earlier rule decided.
@@ -838,28 +842,24 @@ export class Analysis {
     }
     const allDst = dstSample.map((_, d) => d);
 
-    // egress: peer -> destination classes whose endpoints it matches
+    // egress: peer -> destination classes whose endpoints it matches (NetworkPolicy peers, cluster peers)
     const dstByPeer = new Map<number, number[]>();
+    const dstByClusterPeer = new Map<number, number[]>();
     for (const [peerClass, classes] of dstClassesByPeerClass) {
-      for (const id of this.destinationClasses[peerClass].peers) for (const d of classes) push(dstByPeer, id, d);
+      const peer = this.destinationClasses[peerClass];
+      for (const id of peer.peers) for (const d of classes) push(dstByPeer, id, d);
+      for (const id of peer.cpeers) for (const d of classes) push(dstByClusterPeer, id, d);
     }
     const stamp = new Int32Array(dstSample.length).fill(-1);
     let lastSide = -1;
     let lastCandidates: number[] = [];
     const egressCandidates = (side: number, round: number): number[] => {
       if (side === lastSide) return lastCandidates;
-      const cls = this.egressClasses[side];
-      let open = cls.cluster.length > 0;
       const out: number[] = [];
-      for (const p of cls.policies) {
-        for (const cr of this.compiled[p].Egress) {
-          if (!cr.peerIds) { open = true; break; }
-          for (const id of cr.peerIds) {
-            for (const d of dstByPeer.get(id) ?? []) if (stamp[d] !== round) { stamp[d] = round; out.push(d); }
-          }
-        }
-        if (open) break;
-      }
+      const add = (list: readonly number[] | undefined) => {
+        for (const d of list ?? []) if (stamp[d] !== round) { stamp[d] = round; out.push(d); }
+      };
+      const open = this.ruleCandidates(this.egressClasses[side], 'Egress', (id) => add(dstByPeer.get(id)), (id) => add(dstByClusterPeer.get(id)));
       lastSide = side;
       lastCandidates = open ? allDst : out;
       return lastCandidates;
@@ -869,27 +869,24 @@ export class Analysis {
     const openSources = new Map<number, number[]>(); // peer class as source -> source classes open for egress
     srcSample.forEach((e, s) => { if (this.egressVerdictSide[e] === 0) push(openSources, this.asSource[e], s); });
     const srcByPeer = new Map<number, number[]>();
+    const srcByClusterPeer = new Map<number, number[]>();
     for (const [peerClass, classes] of openSources) {
-      for (const id of this.sourceClasses[peerClass].peers) for (const s of classes) push(srcByPeer, id, s);
+      const peer = this.sourceClasses[peerClass];
+      for (const id of peer.peers) for (const s of classes) push(srcByPeer, id, s);
+      for (const id of peer.cpeers) for (const s of classes) push(srcByClusterPeer, id, s);
     }
     const admitting = new Map<number, number[]>(); // source class -> ingress sides whose rules' peers match it
     const admitsAll: number[] = [0]; // ingress sides that may admit any source
     const seen = new Int32Array(srcSample.length).fill(-1);
     for (const side of dstClassesByIngress.keys()) {
       if (side === 0) continue;
-      const cls = this.ingressClasses[side];
-      let open = cls.cluster.length > 0;
-      for (const p of cls.policies) {
-        for (const cr of this.compiled[p].Ingress) if (!cr.peerIds) open = true;
-      }
-      if (open) { admitsAll.push(side); continue; }
-      for (const p of cls.policies) {
-        for (const cr of this.compiled[p].Ingress) {
-          for (const id of cr.peerIds!) {
-            for (const s of srcByPeer.get(id) ?? []) if (seen[s] !== side) { seen[s] = side; push(admitting, s, side); }
-          }
-        }
-      }
+      const found: number[] = [];
+      const add = (list: readonly number[] | undefined) => {
+        for (const s of list ?? []) if (seen[s] !== side) { seen[s] = side; found.push(s); }
+      };
+      const open = this.ruleCandidates(this.ingressClasses[side], 'Ingress', (id) => add(srcByPeer.get(id)), (id) => add(srcByClusterPeer.get(id)));
+      if (open) admitsAll.push(side);
+      else for (const s of found) push(admitting, s, side);
     }
 
     // one row at a time: (position, connection id) of each destination, sorted by position
@@ -987,6 +984,25 @@ export class Analysis {
     // external sources sort after every pod; their merged ranges differ per destination
     fromOutside.sort((x, y) => compareEndpoints(x.from, y.from) || compareEndpoints(x.to, y.to));
     for (const c of fromOutside) callback(c.from, c.to, c.conns);
+  }
+
+  /**
+   * For the class-based pass: hands over the peers (NetworkPolicy and cluster) of every rule of a
+   * side; true when the side may let through a peer that none of its rules match (then every
+   * class is a candidate): a NetworkPolicy rule open to every peer, or cluster policies without
+   * NetworkPolicy isolation (what no cluster rule decides, the default allows). With NetworkPolicy
+   * isolation, a peer no rule of any tier matches gets nothing.
+   */
+  private ruleCandidates(side: SideClass, direction: DirectionName, peer: (id: number) => void, clusterPeer: (id: number) => void): boolean {
+    if (side.cluster.length > 0 && side.policies.length === 0) return true;
+    for (const p of side.policies) {
+      for (const cr of this.compiled[p][direction]) {
+        if (!cr.peerIds) return true;
+        for (const id of cr.peerIds) peer(id);
+      }
+    }
+    for (const p of side.cluster) for (const cr of this.clusterCompiled[p][direction]) for (const id of cr.peerIds) clusterPeer(id);
+    return false;
   }
 
   /** Endpoints NetworkPolicy does not apply to (hostNetwork pods), with the reason. */

@@ -59,7 +59,10 @@
  *     `caveats(from, to)`, `unknownAddressEndpoints()`, `samePriorityPairs()`,
  *     `samePriorityConflicts()` (`PriorityConflict`, field `spec.priority`), `domainNames()`,
  *     `domainConnections(from, name)`, `domainTrace`;
- *   - full passes: `connectivity()` (the connlist; `forEachConnection(cb)` streams it),
+ *   - full passes: `connectivity()` (the connlist; `forEachConnection(cb)` streams it, by classes of
+ *     endpoints no policy tells apart, visiting only the class pairs an inverted index from peers
+ *     says may connect: bounded by the output; `forEachConnectionPairwise(cb)` is the same
+ *     listing pair by pair, the oracle of the property tests),
  *     `forEachPair(cb)` + `connSetById(id)`
  *     (fast path: interned result ids, for the benchmark and matrices), `notCoveredEndpoints()`
  *     (hostNetwork pods: NP009);
