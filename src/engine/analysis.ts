@@ -818,7 +818,7 @@ export class Analysis {
     const dstClassesByIngress = new Map<number, number[]>();
     for (let pos = 0; pos < n; pos++) {
       const e = inside[pos];
-      const dKey = this.asDestination[e] * 4194304 + this.ingressVerdictSide[e];
+      const dKey = this.asDestination[e] * this.ingressClasses.length + this.ingressVerdictSide[e];
       let d = dstKeys.get(dKey);
       if (d === undefined) {
         d = dstSample.length;
@@ -831,7 +831,7 @@ export class Analysis {
       }
       dstClassOf[pos] = d;
       dstMembers[d].push(pos);
-      const sKey = this.egressVerdictSide[e] * 4194304 + this.asSource[e];
+      const sKey = this.egressVerdictSide[e] * this.sourceClasses.length + this.asSource[e];
       let s = srcKeys.get(sKey);
       if (s === undefined) {
         s = srcSample.length;
