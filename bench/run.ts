@@ -6,7 +6,7 @@
  *   npm run bench -- --quick       smoke run (seconds): small sizes, naive on a sample of pairs;
  *                                  writes bench/results/quick.json.tmp (gitignored), no plot
  *   BENCH_QUICK=1 npm run bench    the same
- *   --only synth,engine,cli,read,hostile,tiers,diff,report   run some parts only; the parts not run keep their figures
+ *   --only synth,engine,cli,read,hostile,tiers,diff,report,connlist   run some parts only; the parts not run keep their figures
  *                                  from the file written before (same mode), under `measured`
  *   --out FILE                     where to write the JSON
  *
@@ -21,6 +21,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { generateCluster } from './cluster';
 import { ClusterTiersResult } from './cluster-tiers';
+import { benchConnlist, connlistTargets } from './connlist';
 import { DiffRow } from './diff';
 import { EngineResult } from './engine';
 import { HostileRow } from './hostile-input';
@@ -54,7 +55,7 @@ function parseOptions(argv: string[]): Options {
   return { quick, only, out: out ?? path.join(RESULTS, quick ? 'quick.json.tmp' : 'latest.json') };
 }
 
-const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers', 'diff', 'report'] as const;
+const SECTIONS = ['synth', 'engine', 'cli', 'read', 'hostile', 'tiers', 'diff', 'report', 'connlist'] as const;
 
 // sizes and repetitions
 const FULL = {
@@ -536,6 +537,7 @@ function main(): void {
   const tiers = opts.only.has('tiers') ? runTiers(opts) : undefined;
   const diff = opts.only.has('diff') ? runDiff(opts) : undefined;
   const reportSize = opts.only.has('report') ? runReportSize(opts) : undefined;
+  const connlist = opts.only.has('connlist') ? benchConnlist(opts.quick, log) : undefined;
   const result: any = {
     mode: opts.quick ? 'quick' : 'full',
     date: started.toISOString(),
@@ -551,6 +553,7 @@ function main(): void {
     tiers,
     diff,
     report: reportSize,
+    connlist,
   };
   keepEarlierSections(result, opts);
   result.targets = [
@@ -560,6 +563,7 @@ function main(): void {
     ...tiersTargets(result.tiers, opts.quick),
     ...diffTargets(result.diff),
     ...reportSizeTargets(result.report, opts.quick),
+    ...connlistTargets(result.connlist, opts.quick),
   ];
   const text = report(result);
   process.stdout.write(text);

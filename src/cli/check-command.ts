@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { explainConnection, PodEndpoint, ProtocolName } from '../engine';
 import { CliError, CommandContext, CommandSpec, EXIT_FAIL, EXIT_INPUT, EXIT_OK, Style } from './framework';
-import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
+import { ASSUME_DNS_OPTION, formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { resultStyle, writeOutput } from './output';
 import { jsonText, quote, terminalText } from '../text';
 
@@ -36,6 +36,7 @@ of the destination (its protocol is then taken from the container port).`,
     formatOption(['text', 'json'], 'text', { shortMisuse: 'use --from for the source' }),
     outputOption('write the verdict to FILE instead of stdout (the exit code still tells it)'),
     IPBLOCK_OPTION,
+    ASSUME_DNS_OPTION,
     UNANALYZED_OPTION,
   ],
   minPositionals: 1,
@@ -64,7 +65,7 @@ export function run(ctx: CommandContext): number {
     throw new CliError(`--port ${q(portText)}: expected a port number 1-65535 or a container port name (e.g. http)`, EXIT_INPUT);
   }
 
-  const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
+  const { analysis } = loadAnalysis(ctx, ctx.args.positionals, { assumedEndpoints: true });
   const from = inputCall(() => analysis.endpoint(fromText));
   const to = inputCall(() => analysis.endpoint(toText));
 
@@ -83,6 +84,8 @@ export function run(ctx: CommandContext): number {
   }
 
   const explanation = inputCall(() => explainConnection(analysis, from, to, port, protocol ?? 'TCP'));
+  // stand-ins the input does not define (`--assume-dns`): their names say "(assumed)", the JSON says why
+  const assumed = [from, to].filter((e): e is PodEndpoint => e.kind === 'pod' && e.assumed !== undefined);
   const code = !explanation.covered ? EXIT_NOT_COVERED : explanation.allowed ? EXIT_OK : EXIT_FAIL;
 
   const write = (text: string) => {
@@ -97,6 +100,7 @@ export function run(ctx: CommandContext): number {
       protocol: explanation.protocol,
       port: explanation.port,
       ...(explanation.reason ? { reason: explanation.reason } : {}),
+      ...(assumed.length > 0 ? { assumed: assumed.map((e) => ({ endpoint: e.id, reason: e.assumed })) } : {}),
       egress: sideJson(explanation.egress),
       ingress: sideJson(explanation.ingress),
       text: explanation.text,

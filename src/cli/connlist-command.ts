@@ -7,8 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
-import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
-import { writeOutput } from './output';
+import { ASSUME_DNS_OPTION, formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
 import { compare, jsonText, markdownText, quote, terminalText, visibleText } from '../text';
 
 export const CONNLIST: CommandSpec = {
@@ -32,6 +31,7 @@ to them (a note on stderr names them).`,
       description: 'only connections from or to X: a namespace/name, or a namespace (every endpoint in it)',
     },
     IPBLOCK_OPTION,
+    ASSUME_DNS_OPTION,
     UNANALYZED_OPTION,
   ],
   minPositionals: 1,
@@ -55,24 +55,33 @@ export interface ConnLine {
 
 export function run(ctx: CommandContext): number {
   const { inputCall, loadAnalysis } = require('./inputs') as typeof import('./inputs');
-  const { analysis } = loadAnalysis(ctx, ctx.args.positionals);
+  const { analysis } = loadAnalysis(ctx, ctx.args.positionals, { assumedEndpoints: true });
   const focus = ctx.list('focus');
+  // endpoints by their shown name (`kube-system/coredns (assumed)` for `kube-system/coredns`), and namespaces
+  const focusIds = new Set<string>();
+  const focusNamespaces: string[] = [];
   for (const f of focus) {
     // a misspelt focus would silently list nothing: it must name an endpoint or a namespace
-    if (f.includes('/')) {inputCall(() => analysis.endpoint(f));} else if (!analysis.pods.some((p) => p.namespace === f)) {
+    if (f.includes('/')) {focusIds.add(inputCall(() => analysis.endpoint(f)).id);} else if (!analysis.pods.some((p) => p.namespace === f)) {
       const namespaces = [...new Set(analysis.pods.map((p) => p.namespace))].sort(compare);
       throw new CliError(`--focus ${terminalText(f)}: no workload in namespace ${terminalText(quote(f))}; namespaces: ${namespaces.map(terminalText).join(', ')}`, EXIT_INPUT);
+    } else {
+      focusNamespaces.push(f);
     }
   }
-  const matches = (id: string) => focus.some((f) => id === f || id.startsWith(`${f}/`));
-  const lines: ConnLine[] = analysis.connectivity()
-    .filter((c) => focus.length === 0 || matches(c.from.id) || matches(c.to.id))
-    .map((c) => ({ from: c.from.id, to: c.to.id, connections: c.conns.toString() }));
+  const matches = (id: string) => focusIds.has(id) || focusNamespaces.some((f) => id.startsWith(`${f}/`));
   for (const { endpoint } of analysis.notCoveredEndpoints()) {
     ctx.err(`note: ${terminalText(endpoint.id)} uses hostNetwork: NetworkPolicy does not apply to it, so it is not listed`);
   }
   const format = ctx.str('format') ?? 'text';
-  const file = writeOutput(ctx, formatConnlist(lines, format));
+  // streamed: memory stays bounded by the engine's classes, not by the number of lines
+  const sink = outputSink(ctx);
+  const listing = new ConnlistWriter(format, sink.write);
+  analysis.forEachConnection((from, to, conns) => {
+    if (focus.length === 0 || matches(from.id) || matches(to.id)) listing.line({ from: from.id, to: to.id, connections: conns.toString() });
+  });
+  listing.end();
+  const file = sink.close();
   if (file) ctx.err(`wrote ${file}`);
   return EXIT_OK;
 }
@@ -83,20 +92,92 @@ export function run(ctx: CommandContext): number {
  * `markdownText` (each cell), and for csv `visibleText` then CSV quoting (one record per line).
  */
 export function formatConnlist(lines: readonly ConnLine[], format: string): string {
-  switch (format) {
-    case 'json':
-      return jsonText(lines.map((l) => ({ from: l.from, to: l.to, connections: l.connections })), 2) + '\n';
-    case 'md':
-      return [
-        '| from | to | connections |',
-        '| --- | --- | --- |',
-        ...lines.map((l) => `| ${markdownText(l.from)} | ${markdownText(l.to)} | ${markdownText(l.connections)} |`),
-      ].join('\n') + '\n';
-    case 'csv':
-      return ['from,to,connections', ...lines.map((l) => [l.from, l.to, l.connections].map(csv).join(','))].join('\n') + '\n';
-    default:
-      return lines.map((l) => `${terminalText(l.from)} => ${terminalText(l.to)} : ${terminalText(l.connections)}\n`).join('');
+  const parts: string[] = [];
+  const writer = new ConnlistWriter(format, (text) => parts.push(text));
+  for (const l of lines) writer.line(l);
+  writer.end();
+  return parts.join('');
+}
+
+/** `formatConnlist` one line at a time: the same text, handed to `write` in pieces. */
+class ConnlistWriter {
+  private count = 0;
+
+  public constructor(private readonly format: string, private readonly write: (text: string) => void) {
+    if (format === 'md') write('| from | to | connections |\n| --- | --- | --- |\n');
+    else if (format === 'csv') write('from,to,connections\n');
   }
+
+  public line(l: ConnLine): void {
+    switch (this.format) {
+      case 'json':
+        this.write(`${this.count === 0 ? '[\n' : ',\n'}  {\n    "from": ${jsonText(l.from)},\n    "to": ${jsonText(l.to)},\n    "connections": ${jsonText(l.connections)}\n  }`);
+        break;
+      case 'md':
+        this.write(`| ${markdownText(l.from)} | ${markdownText(l.to)} | ${markdownText(l.connections)} |\n`);
+        break;
+      case 'csv':
+        this.write(`${[l.from, l.to, l.connections].map(csv).join(',')}\n`);
+        break;
+      default:
+        this.write(`${terminalText(l.from)} => ${terminalText(l.to)} : ${terminalText(l.connections)}\n`);
+    }
+    this.count++;
+  }
+
+  public end(): void {
+    if (this.format === 'json') this.write(this.count === 0 ? '[]\n' : '\n]\n');
+  }
+}
+
+/**
+ * Where the listing goes, as `writeOutput` decides (the `--output` file, or stdout), written in
+ * chunks of about 64 KB as it is produced. `close` returns the file written, if any.
+ */
+function outputSink(ctx: CommandContext): { write: (text: string) => void; close: () => string | undefined } {
+  const fs = require('fs') as typeof import('fs');
+  const { describeSystemError } = require('./output') as typeof import('./output');
+  const file = ctx.str('output');
+  const fail = (e: unknown) => new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
+  let fd: number | undefined;
+  if (file) {
+    try {
+      fd = fs.openSync(file, 'w');
+    } catch (e) {
+      throw fail(e);
+    }
+  }
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (buffer.length === 0) return;
+    const text = buffer.join('');
+    buffer = [];
+    size = 0;
+    if (fd === undefined) {
+      ctx.io.stdout.write(text);
+      return;
+    }
+    try {
+      fs.writeSync(fd, text);
+    } catch (e) {
+      fs.closeSync(fd);
+      fd = undefined;
+      throw fail(e);
+    }
+  };
+  return {
+    write: (text) => {
+      buffer.push(text);
+      size += text.length;
+      if (size >= 65536) flush();
+    },
+    close: () => {
+      flush();
+      if (fd !== undefined) fs.closeSync(fd);
+      return file || undefined;
+    },
+  };
 }
 
 function csv(text: string): string {

@@ -3,7 +3,7 @@
  * server would, and build the engine's inventory and analysis. Errors name the file, the object
  * and the field, one line each, and end the command with exit code 2.
  */
-import { Analysis, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
+import { Analysis, AssumedDns, assumeDnsPods, DEFAULT_NAMESPACE, Inventory, WORKLOAD_KINDS } from '../engine';
 import { CliError, CommandContext, EXIT_INPUT } from './framework';
 import {
   checkClusterNetworkPolicy, checkNetworkPolicy, formatPolicyError, isClusterPolicyObject, PolicyError, unmodelledPolicyKind, validateWorkload,
@@ -152,9 +152,22 @@ function invalidInput(errors: string[], more = 0): CliError {
   return new CliError(shown.join('\n'), EXIT_INPUT);
 }
 
-/** `loadManifests`, then the engine's analysis (honours `--ipblock-matches-pods`, see `IPBLOCK_OPTION`). */
-export function loadAnalysis(ctx: CommandContext, paths: readonly string[]): { loaded: LoadedManifests; analysis: Analysis } {
+/** What `loadAnalysis` adds to the input. */
+export interface AnalysisInputOptions {
+  /** honour `--assume-dns` (`ASSUME_DNS_OPTION`; default kube-dns): the command declares it */
+  readonly assumedEndpoints?: boolean;
+}
+
+/**
+ * `loadManifests`, then the engine's analysis (honours `--ipblock-matches-pods`, see `IPBLOCK_OPTION`,
+ * and with `assumedEndpoints` `--assume-dns`: a stand-in for the DNS pods the input lacks).
+ */
+export function loadAnalysis(
+  ctx: CommandContext, paths: readonly string[], options: AnalysisInputOptions = {},
+): { loaded: LoadedManifests; analysis: Analysis } {
   const loaded = loadManifests(ctx, paths);
+  // the stand-in's name says "(assumed)" wherever it is shown: no note of its own on stderr
+  if (options.assumedEndpoints) assumeDnsPods(loaded.inventory, (ctx.str('assume-dns') ?? 'kube-dns') as AssumedDns);
   const analysis = new Analysis(loaded.inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') });
   warnPriorityConflicts(ctx, analysis);
   return { loaded, analysis };

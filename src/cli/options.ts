@@ -55,3 +55,19 @@ export const UNANALYZED_OPTION: OptionSpec = {
     'GlobalNetworkPolicy, Antrea policies, EgressFirewall, ...; ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy are analyzed): warn names each one on stderr and goes on ' +
     '(verdicts then hold only for the policies it models); error ends the command (exit 2)',
 };
+
+/**
+ * `--assume-dns WHICH`, for the commands that show endpoints (`check`, `connlist`): a stand-in for
+ * the cluster DNS pods when the input defines none (cdk8s output never does), named
+ * `kube-system/coredns (assumed)` wherever it is shown. A real DNS pod in the input always wins.
+ */
+export const ASSUME_DNS_OPTION: OptionSpec = {
+  name: 'assume-dns',
+  type: 'string',
+  placeholder: 'WHICH',
+  choices: ['kube-dns', 'openshift', 'none'],
+  default: 'kube-dns',
+  description: 'when the input has no DNS pods, assume the cluster DNS as a stand-in endpoint, shown with "(assumed)": ' +
+    'kube-dns (kube-dns / CoreDNS pods k8s-app=kube-dns in kube-system, UDP and TCP 53, also named kube-dns), ' +
+    'openshift (dns-default in openshift-dns, port 5353), or none (only what the input defines)',
+};

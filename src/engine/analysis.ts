@@ -15,6 +15,10 @@
  *   the destination for ingress + its named ports) x (peers matching the source). Each class pair
  *   is computed once, lazily, and the result interned; a pair of endpoints is two look-ups and
  *   one memoized intersection, whatever the number of policies.
+ * - the connectivity listing (`forEachConnection`) does not visit every pair: endpoints with the
+ *   same four classes get the same verdicts, and a source only meets the destination classes
+ *   that its egress rules' peers match (or, open for egress, those whose ingress rules' peers
+ *   match it, and those open for ingress): its cost follows the listing, not the pairs;
  * - with cluster policies, a side is evaluated tier by tier (SEMANTICS.md section 8): the Admin
  *   tier, then NetworkPolicy, then the Baseline tier, then the default (allow), on port sets:
  *   each rule decides the ports it matches that no earlier rule decided.
@@ -22,6 +26,7 @@
  * An `Analysis` reads its inventory when built (and namespace labels lazily): build a new one
  * after changing the inventory (`NetworkModel` does so on its own).
  */
+import { dnsAlias } from './assumed-endpoints';
 import {
   ClusterAction, ClusterPeer, ClusterPolicy, ClusterRule, ClusterTier, clusterRulePorts, compareClusterPolicies,
   describeClusterRule, domainNameMatches, normalizeDomainName,
@@ -221,7 +226,10 @@ export class Analysis {
   private readonly policiesByNamespace = new Map<string, number[]>();
   private readonly compiled: { Ingress: CompiledRule[]; Egress: CompiledRule[] }[] = [];
   private readonly peerIdByKey = new Map<string, number>();
+  /** selector peers with a namespaceSelector (matched against every namespace) */
   private readonly selectorPeerIds: number[] = [];
+  /** selector peers without one, by the namespace they are confined to (no scan of other namespaces' peers) */
+  private readonly localPeerIds = new Map<string, number[]>();
   private readonly ipPeerIds: number[] = [];
   private readonly selectorPeersByNamespace = new Map<string, number[]>();
   private readonly referencedPortNames = new Set<string>();
@@ -289,7 +297,9 @@ export class Analysis {
             id = peers.length;
             peers.push(peer);
             this.peerIdByKey.set(peer.key, id);
-            (peer.kind === 'ipBlock' ? this.ipPeerIds : this.selectorPeerIds).push(id);
+            if (peer.kind === 'ipBlock') this.ipPeerIds.push(id);
+            else if (peer.namespaceSelector || peer.namespace === undefined) this.selectorPeerIds.push(id);
+            else push(this.localPeerIds, peer.namespace, id);
           }
           return id;
         });
@@ -382,7 +392,13 @@ export class Analysis {
         throw new Error(`Endpoint "${text}" is ambiguous: ${candidates.length} objects of different kinds have that name; write ${names}.`);
       }
     }
-    throw new Error(unknownEndpointMessage(text, this.pods.map((p) => p.id)));
+    const dns = dnsAlias(base, this.pods);
+    if (dns?.length === 1) return this.indexOf(dns[0]);
+    if (dns) {
+      throw new Error(`Endpoint "${text}" names the cluster DNS, and ${dns.length} workloads are DNS pods: write one of ${dns.map((p) => JSON.stringify(p.id)).join(', ')}.`);
+    }
+    // stand-ins are not suggested: the names the input defines are
+    throw new Error(unknownEndpointMessage(text, this.pods.filter((p) => !p.assumed).map((p) => p.id)));
   }
 
   /** endpoint indexes by `namespace/name` (several when kinds share a name) */
@@ -769,8 +785,180 @@ export class Analysis {
   /**
    * Streams `connectivity()` in the same order. Adjacent external ranges with the same result
    * for a pod are merged into one range.
+   *
+   * Bounded by the output, not by the pairs: endpoints are grouped into classes that no policy
+   * of any tier tells apart (same side classes and peer classes, so the same verdicts), verdicts
+   * are computed per pair of classes, and only the class pairs that can have a connection are
+   * visited: a source isolated for egress visits the destinations its egress rules' peers match
+   * (an inverted index from peer to destination classes), a source open for egress the
+   * destinations open for ingress and those whose ingress rules' peers match it. A side with a
+   * rule open to every peer, or with cluster policies, visits every class. Memory: the classes,
+   * and one source's row at a time.
    */
   public forEachConnection(callback: (from: Endpoint, to: Endpoint, conns: ConnSet) => void): void {
+    const inside: number[] = [];
+    for (let i = 0; i < this.podCount; i++) {
+      if (!(this._endpoints[i] as PodEndpoint).hostNetwork) inside.push(i);
+    }
+    inside.sort((x, y) => compare(this._endpoints[x].id, this._endpoints[y].id));
+    const outside = this.externalRangeEndpoints();
+    const outsideIdx = outside.map((e) => this.indexOf(e));
+    const n = inside.length;
+
+    // destination classes: (peer class as destination, ingress side); source classes: (egress side, peer class as source)
+    const dstClassOf = new Int32Array(n);
+    const dstSample: number[] = [];
+    const dstMembers: number[][] = []; // positions in `inside`, ascending
+    const dstIngress: number[] = [];
+    const dstKeys = new Map<number, number>();
+    const srcClassOf = new Int32Array(n);
+    const srcSample: number[] = [];
+    const srcKeys = new Map<number, number>();
+    const dstClassesByPeerClass = new Map<number, number[]>();
+    const dstClassesByIngress = new Map<number, number[]>();
+    for (let pos = 0; pos < n; pos++) {
+      const e = inside[pos];
+      const dKey = this.asDestination[e] * this.ingressClasses.length + this.ingressVerdictSide[e];
+      let d = dstKeys.get(dKey);
+      if (d === undefined) {
+        d = dstSample.length;
+        dstKeys.set(dKey, d);
+        dstSample.push(e);
+        dstMembers.push([]);
+        dstIngress.push(this.ingressVerdictSide[e]);
+        push(dstClassesByPeerClass, this.asDestination[e], d);
+        push(dstClassesByIngress, this.ingressVerdictSide[e], d);
+      }
+      dstClassOf[pos] = d;
+      dstMembers[d].push(pos);
+      const sKey = this.egressVerdictSide[e] * this.sourceClasses.length + this.asSource[e];
+      let s = srcKeys.get(sKey);
+      if (s === undefined) {
+        s = srcSample.length;
+        srcKeys.set(sKey, s);
+        srcSample.push(e);
+      }
+      srcClassOf[pos] = s;
+    }
+    const allDst = dstSample.map((_, d) => d);
+
+    // egress: peer -> destination classes whose endpoints it matches (NetworkPolicy peers, cluster peers)
+    const dstByPeer = new Map<number, number[]>();
+    const dstByClusterPeer = new Map<number, number[]>();
+    for (const [peerClass, classes] of dstClassesByPeerClass) {
+      const peer = this.destinationClasses[peerClass];
+      for (const id of peer.peers) for (const d of classes) push(dstByPeer, id, d);
+      for (const id of peer.cpeers) for (const d of classes) push(dstByClusterPeer, id, d);
+    }
+    const stamp = new Int32Array(dstSample.length).fill(-1);
+    let lastSide = -1;
+    let lastCandidates: number[] = [];
+    const egressCandidates = (side: number, round: number): number[] => {
+      if (side === lastSide) return lastCandidates;
+      const out: number[] = [];
+      const add = (list: readonly number[] | undefined) => {
+        for (const d of list ?? []) if (stamp[d] !== round) { stamp[d] = round; out.push(d); }
+      };
+      const open = this.ruleCandidates(this.egressClasses[side], 'Egress', (id) => add(dstByPeer.get(id)), (id) => add(dstByClusterPeer.get(id)));
+      lastSide = side;
+      lastCandidates = open ? allDst : out;
+      return lastCandidates;
+    };
+
+    // ingress: which ingress sides may admit a source class open for egress
+    const openSources = new Map<number, number[]>(); // peer class as source -> source classes open for egress
+    srcSample.forEach((e, s) => { if (this.egressVerdictSide[e] === 0) push(openSources, this.asSource[e], s); });
+    const srcByPeer = new Map<number, number[]>();
+    const srcByClusterPeer = new Map<number, number[]>();
+    for (const [peerClass, classes] of openSources) {
+      const peer = this.sourceClasses[peerClass];
+      for (const id of peer.peers) for (const s of classes) push(srcByPeer, id, s);
+      for (const id of peer.cpeers) for (const s of classes) push(srcByClusterPeer, id, s);
+    }
+    const admitting = new Map<number, number[]>(); // source class -> ingress sides whose rules' peers match it
+    const admitsAll: number[] = [0]; // ingress sides that may admit any source
+    const seen = new Int32Array(srcSample.length).fill(-1);
+    for (const side of dstClassesByIngress.keys()) {
+      if (side === 0) continue;
+      const found: number[] = [];
+      const add = (list: readonly number[] | undefined) => {
+        for (const s of list ?? []) if (seen[s] !== side) { seen[s] = side; found.push(s); }
+      };
+      const open = this.ruleCandidates(this.ingressClasses[side], 'Ingress', (id) => add(srcByPeer.get(id)), (id) => add(srcByClusterPeer.get(id)));
+      if (open) admitsAll.push(side);
+      else for (const s of found) push(admitting, s, side);
+    }
+
+    // one row at a time: (position, connection id) of each destination, sorted by position
+    const idAt = new Int32Array(n);
+    let row = new Int32Array(Math.min(n, 1024));
+    const outsideRows = new Map<number, { range: ExternalEndpoint; id: number }[]>();
+    for (let pos = 0; pos < n; pos++) {
+      const a = inside[pos];
+      const s = srcClassOf[pos];
+      const sample = srcSample[s];
+      const egressSide = this.egressVerdictSide[a];
+      let candidates: readonly number[];
+      if (egressSide !== 0) {
+        candidates = egressCandidates(egressSide, pos);
+      } else {
+        const list: number[] = [];
+        for (const side of [...admitsAll, ...(admitting.get(s) ?? [])]) for (const d of dstClassesByIngress.get(side) ?? []) list.push(d);
+        candidates = list;
+      }
+      let count = 0;
+      for (const d of candidates) {
+        const id = this.connectionIdByIndex(sample, dstSample[d]);
+        if (id === NONE_ID) continue;
+        const members = dstMembers[d];
+        if (count + members.length > row.length) {
+          const bigger = new Int32Array(Math.max(row.length * 2, count + members.length));
+          bigger.set(row.subarray(0, count));
+          row = bigger;
+        }
+        for (const m of members) {
+          if (m === pos) continue;
+          row[count++] = m;
+          idAt[m] = id;
+        }
+      }
+      const sorted = row.subarray(0, count).sort();
+      const pod = this._endpoints[a];
+      for (const m of sorted) callback(pod, this._endpoints[inside[m]], this.conns[idAt[m]]);
+      let runs = outsideRows.get(egressSide);
+      if (!runs) {
+        runs = mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(a, b)), NONE_ID);
+        outsideRows.set(egressSide, runs);
+      }
+      for (const run of runs) callback(pod, run.range, this.conns[run.id]);
+    }
+
+    // external sources sort after every pod, by range then destination; their merged ranges
+    // depend on the destination's ingress side only
+    const byRange = new Map<string, { range: ExternalEndpoint; parts: { side: number; id: number }[] }>();
+    for (const side of dstClassesByIngress.keys()) {
+      const sample = dstSample[dstClassesByIngress.get(side)![0]];
+      for (const run of mergeRuns(outside, outsideIdx.map((b) => this.connectionIdByIndex(b, sample)), NONE_ID)) {
+        let entry = byRange.get(run.range.id);
+        if (!entry) byRange.set(run.range.id, entry = { range: run.range, parts: [] });
+        entry.parts.push({ side, id: run.id });
+      }
+    }
+    for (const { range, parts } of [...byRange.values()].sort((x, y) => compareEndpoints(x.range, y.range))) {
+      const rows: { pos: number; id: number }[] = [];
+      for (const { side, id } of parts) {
+        for (const d of dstClassesByIngress.get(side)!) for (const m of dstMembers[d]) rows.push({ pos: m, id });
+      }
+      rows.sort((x, y) => x.pos - y.pos);
+      for (const r of rows) callback(range, this._endpoints[inside[r.pos]], this.conns[r.id]);
+    }
+  }
+
+  /**
+   * `forEachConnection` pair by pair: every ordered pair of endpoints visited (the oracle the
+   * class-based pass is tested against; O(pairs)).
+   */
+  public forEachConnectionPairwise(callback: (from: Endpoint, to: Endpoint, conns: ConnSet) => void): void {
     const inside: number[] = [];
     for (let i = 0; i < this.podCount; i++) {
       if (!(this._endpoints[i] as PodEndpoint).hostNetwork) inside.push(i);
@@ -796,6 +984,25 @@ export class Analysis {
     // external sources sort after every pod; their merged ranges differ per destination
     fromOutside.sort((x, y) => compareEndpoints(x.from, y.from) || compareEndpoints(x.to, y.to));
     for (const c of fromOutside) callback(c.from, c.to, c.conns);
+  }
+
+  /**
+   * For the class-based pass: hands over the peers (NetworkPolicy and cluster) of every rule of a
+   * side; true when the side may let through a peer that none of its rules match (then every
+   * class is a candidate): a NetworkPolicy rule open to every peer, or cluster policies without
+   * NetworkPolicy isolation (what no cluster rule decides, the default allows). With NetworkPolicy
+   * isolation, a peer no rule of any tier matches gets nothing.
+   */
+  private ruleCandidates(side: SideClass, direction: DirectionName, peer: (id: number) => void, clusterPeer: (id: number) => void): boolean {
+    if (side.cluster.length > 0 && side.policies.length === 0) return true;
+    for (const p of side.policies) {
+      for (const cr of this.compiled[p][direction]) {
+        if (!cr.peerIds) return true;
+        for (const id of cr.peerIds) peer(id);
+      }
+    }
+    for (const p of side.cluster) for (const cr of this.clusterCompiled[p][direction]) for (const id of cr.peerIds) clusterPeer(id);
+    return false;
   }
 
   /** Endpoints NetworkPolicy does not apply to (hostNetwork pods), with the reason. */
@@ -1221,7 +1428,10 @@ export class Analysis {
     let list = this.selectorPeersByNamespace.get(namespace);
     if (!list) {
       const labels = this.inventory.namespace(namespace).labels;
-      list = this.selectorPeerIds.filter((id) => peerMatchesNamespace(this.peers[id] as SelectorPeer, namespace, labels));
+      list = [
+        ...this.localPeerIds.get(namespace) ?? [],
+        ...this.selectorPeerIds.filter((id) => peerMatchesNamespace(this.peers[id] as SelectorPeer, namespace, labels)),
+      ];
       this.selectorPeersByNamespace.set(namespace, list);
     }
     return list;
@@ -1270,6 +1480,12 @@ export class Analysis {
     return splitAddressSpace(blocks, v6 ? [4, 6] : [4])
       .map((r) => this._endpoints[this.indexOf(externalRange(r.family, r.first, r.last))] as ExternalEndpoint);
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function outcomeOf(action: ClusterAction): TierDecision['outcome'] {

@@ -59,7 +59,10 @@
  *     `caveats(from, to)`, `unknownAddressEndpoints()`, `samePriorityPairs()`,
  *     `samePriorityConflicts()` (`PriorityConflict`, field `spec.priority`), `domainNames()`,
  *     `domainConnections(from, name)`, `domainTrace`;
- *   - full passes: `connectivity()` (the connlist; `forEachConnection(cb)` streams it),
+ *   - full passes: `connectivity()` (the connlist; `forEachConnection(cb)` streams it, by classes of
+ *     endpoints no policy tells apart, visiting only the class pairs an inverted index from peers
+ *     says may connect: bounded by the output; `forEachConnectionPairwise(cb)` is the same
+ *     listing pair by pair, the oracle of the property tests),
  *     `forEachPair(cb)` + `connSetById(id)`
  *     (fast path: interned result ids, for the benchmark and matrices), `notCoveredEndpoints()`
  *     (hostNetwork pods: NP009);
@@ -67,6 +70,10 @@
  * - `explain.ts`: `explainConnection(analysis, from, to, port, protocol)` -> `Explanation`
  *   (structured sides + `text`; with cluster policies each side has `tiers` (`TierStep`s),
  *   `decidedBy` and `caveats`), `describeRule(policy, rule)` (`shop/x ingress rule 1`).
+ *
+ * - `assumed-endpoints.ts`: `assumeDnsPods(inventory, 'kube-dns'|'openshift'|'none')` adds a stand-in
+ *   for the cluster DNS pods when the input defines none (`PodEndpoint.assumed`, its id ends in
+ *   ` (assumed)`: `kube-system/coredns (assumed)`); `resolve('kube-dns')` names the DNS pod.
  *
  * Endpoint names: `namespace/name` of a pod or workload (one endpoint per workload: its pod
  * template), or an IP literal outside the cluster. Rule numbers shown to people are 1-based.
@@ -80,3 +87,4 @@ export * from './endpoint';
 export * from './external-ranges';
 export * from './analysis';
 export * from './explain';
+export * from './assumed-endpoints';

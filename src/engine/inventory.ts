@@ -46,6 +46,9 @@ export interface NamespaceInfo {
  * Deployment and a StatefulSet may share a name); it is named `namespace/name`, or
  * `namespace/name (Kind)` when another endpoint of another kind has the same namespace and name.
  */
+/** What the name of an assumed endpoint ends with: `kube-system/coredns (assumed)`. */
+export const ASSUMED_SUFFIX = ' (assumed)';
+
 export interface PodEndpoint {
   readonly kind: 'pod';
   /** `namespace/name`, or `namespace/name (Kind)` when two endpoints would read the same */
@@ -63,6 +66,11 @@ export interface PodEndpoint {
   readonly node?: string;
   /** the manifest object, when it came from one */
   readonly raw?: any;
+  /**
+   * Set on a stand-in the input does not define (the cluster's DNS pods, see `assumeDnsPods`):
+   * why it is assumed. Its `id` ends in ` (assumed)`, so every output that names it says so.
+   */
+  readonly assumed?: string;
 }
 
 export interface PodInput {
@@ -77,6 +85,8 @@ export interface PodInput {
   readonly node?: string;
   readonly workloadKind?: string;
   readonly raw?: any;
+  /** a stand-in the input does not define: why it is assumed (see `PodEndpoint.assumed`) */
+  readonly assumed?: string;
 }
 
 /** A node: what `nodes` peers of cluster policies select (by labels) and match (by address). */
@@ -182,6 +192,7 @@ export class Inventory {
       ip,
       node: input.node || undefined,
       raw: input.raw,
+      ...(input.assumed ? { assumed: input.assumed } : {}),
     };
     // the same kind, namespace and name again: it replaces the first (as a second apply does)
     const key = podKey(workloadKind, namespace, input.name);
@@ -190,6 +201,18 @@ export class Inventory {
     this.ensureNamespace(namespace);
     this._version++;
     return this.named(pod);
+  }
+
+  /** Removes the stand-ins (`PodEndpoint.assumed`), e.g. before assuming them again on a changed input. */
+  public removeAssumed(): void {
+    for (const [key, pod] of this._pods) {
+      if (!pod.assumed) continue;
+      this._pods.delete(key);
+      const kinds = this._podNames.get(`${pod.namespace}/${pod.name}`);
+      kinds?.delete(pod.workloadKind);
+      if (kinds?.size === 0) this._podNames.delete(`${pod.namespace}/${pod.name}`);
+      this._version++;
+    }
   }
 
   /**
@@ -211,7 +234,8 @@ export class Inventory {
   private named(pod: PodEndpoint): PodEndpoint {
     const baseId = `${pod.namespace}/${pod.name}`;
     const qualify = (this._podNames.get(baseId)?.size ?? 0) > 1 || this._qualified.has(baseId);
-    const id = qualify ? `${baseId} (${pod.workloadKind})` : baseId;
+    const named = qualify ? `${baseId} (${pod.workloadKind})` : baseId;
+    const id = pod.assumed ? `${named}${ASSUMED_SUFFIX}` : named;
     return id === pod.id ? pod : { ...pod, id };
   }
 

@@ -1,9 +1,22 @@
 import { App, Chart } from 'cdk8s';
-import { Analysis, ConnSet, Explanation, Inventory, ProtocolName, SideExplanation, explainConnection } from '../engine';
+import { Analysis, assumeDnsPods, ConnSet, Explanation, Inventory, ProtocolName, SideExplanation, explainConnection } from '../engine';
 import { formatPolicyError, validateNetworkPolicy } from '../k8s';
 import { parseManifests } from '../manifests';
 import { Direction } from '../vocabulary/direction';
 import { Protocol } from '../vocabulary/protocol';
+
+/**
+ * The cluster DNS a `NetworkModel` assumes when its manifests have no DNS pods (cdk8s output
+ * never has them): a stand-in endpoint, named with `(assumed)`.
+ */
+export enum AssumedDns {
+  /** kube-dns / CoreDNS: `kube-system/coredns (assumed)`, pods `k8s-app=kube-dns` in `kube-system`, UDP and TCP 53; also named `kube-dns` */
+  KUBE_DNS = 'kube-dns',
+  /** OpenShift DNS: `openshift-dns/dns-default (assumed)`, port 5353 */
+  OPENSHIFT = 'openshift',
+  /** no stand-in: only the endpoints the manifests define */
+  NONE = 'none',
+}
 
 /**
  * Options of a `NetworkModel`.
@@ -15,6 +28,14 @@ export interface NetworkModelProps {
    * @default false - ipBlocks only match addresses outside the cluster
    */
   readonly ipBlockMatchesPods?: boolean;
+
+  /**
+   * The cluster DNS pods to assume when the model has none: a stand-in endpoint
+   * (`kube-system/coredns (assumed)`, also named `kube-dns`) that policies' DNS rules can be
+   * asked about. A DNS pod you add (a pod of that namespace with those labels) always wins.
+   * @default AssumedDns.KUBE_DNS
+   */
+  readonly assumedDns?: AssumedDns;
 }
 
 /**
@@ -264,10 +285,16 @@ export class NetworkModel {
 
   private readonly inventory = new Inventory((obj) => validateNetworkPolicy(obj).map(formatPolicyError));
   private readonly options: NetworkModelProps;
+  private readonly assumedDns: AssumedDns;
   private cached?: { version: number; analysis: Analysis };
 
   public constructor(props: NetworkModelProps = {}) {
     this.options = { ipBlockMatchesPods: props.ipBlockMatchesPods ?? false };
+    const assumed = props.assumedDns ?? AssumedDns.KUBE_DNS;
+    if (!Object.values(AssumedDns).includes(assumed)) {
+      throw new Error(`Invalid NetworkModel assumedDns ${JSON.stringify(assumed)}: use AssumedDns.KUBE_DNS, AssumedDns.OPENSHIFT or AssumedDns.NONE`);
+    }
+    this.assumedDns = assumed;
   }
 
   /**
@@ -317,9 +344,9 @@ export class NetworkModel {
     return this;
   }
 
-  /** The endpoints (workloads and pods), `namespace/name`, sorted. */
+  /** The endpoints (workloads and pods) the manifests define, `namespace/name`, sorted (the assumed DNS stand-in is not one). */
   public get endpoints(): string[] {
-    return this.inventory.pods.map((p) => p.id).sort();
+    return this._analysis().pods.filter((p) => !p.assumed).map((p) => p.id).sort();
   }
 
   /**
@@ -383,6 +410,9 @@ export class NetworkModel {
    */
   public _analysis(): Analysis {
     if (!this.cached || this.cached.version !== this.inventory.version) {
+      // the stand-in is assumed again on every change: a DNS pod added since replaces it
+      this.inventory.removeAssumed();
+      assumeDnsPods(this.inventory, this.assumedDns);
       this.cached = { version: this.inventory.version, analysis: new Analysis(this.inventory, this.options) };
     }
     return this.cached.analysis;

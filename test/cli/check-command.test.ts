@@ -1,5 +1,7 @@
 /** `cdk8s-netpol check` (check-command.ts). */
+import * as YAML from 'yaml';
 import { expectNoStackTrace, runCli, SHOP } from './run-cli';
+import { REAL_DNS, shopYaml } from '../engine/cdk8s-shop';
 
 describe('check', () => {
   const check = (...args: string[]) => runCli(['check', SHOP, ...args]);
@@ -119,5 +121,70 @@ describe('check', () => {
     expect(unknown.stderr).toMatch(/unknown option --form \(did you mean --from\?\)/);
     const noValue = await runCli(['check', SHOP, '--to', 'a/b', '--port', '80', '--from']);
     expect(noValue.stderr).toMatch(/option --from needs a value \(A\)/);
+  });
+});
+
+describe('check on cdk8s output: the cluster DNS assumed (--assume-dns)', () => {
+  const input = shopYaml();
+  const dnsQuery = ['--from', 'shop/web', '--to', 'kube-system/coredns', '--port', '53', '--protocol', 'UDP'];
+
+  test('--to kube-system/coredns: ALLOWED, and the stand-in is named as assumed', async () => {
+    const r = await runCli(['check', '-', ...dnsQuery], { stdin: input });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('ALLOWED: shop/web => kube-system/coredns (assumed) on UDP 53');
+    expect(lines[1]).toMatch(/^ {2}egress: +shop\/web is isolated for egress by .*shop\/default-deny egress rule 1 admits to kube-system\/coredns \(assumed\) on UDP 53$/);
+  });
+
+  test('the DNS Service\'s name (kube-dns) names it too; other ports are denied', async () => {
+    expect((await runCli(['check', '-', '--from', 'shop/web', '--to', 'kube-dns', '--port', '53', '--protocol', 'TCP'], { stdin: input })).code).toBe(0);
+    const denied = await runCli(['check', '-', '--from', 'shop/web', '--to', 'kube-dns', '--port', '80'], { stdin: input });
+    expect(denied.code).toBe(1);
+    expect(denied.stdout).toMatch(/^DENIED: shop\/web => kube-system\/coredns \(assumed\) on TCP 80\n/);
+  });
+
+  test('--format json marks the stand-in: its name, and `assumed` with the reason', async () => {
+    const r = await runCli(['check', '-', ...dnsQuery, '-f', 'json'], { stdin: input });
+    const json = JSON.parse(r.stdout);
+    expect(json.verdict).toBe('allowed');
+    expect(json.to).toBe('kube-system/coredns (assumed)');
+    expect(json.assumed).toEqual([{
+      endpoint: 'kube-system/coredns (assumed)',
+      reason: 'the cluster DNS (kube-dns / CoreDNS), which the input does not define: kube-system pods labelled k8s-app=kube-dns, on UDP and TCP 53',
+    }]);
+  });
+
+  test('--assume-dns none: the DNS pods are unknown (exit 2)', async () => {
+    const r = await runCli(['check', '-', ...dnsQuery, '--assume-dns', 'none'], { stdin: input });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('cdk8s-netpol: Unknown endpoint "kube-system/coredns": expected "namespace/name" of a workload or pod, or an IP address outside the cluster. ' +
+      'Closest known endpoints: shop/web, shop/api.\n');
+  });
+
+  test('--assume-dns openshift: openshift-dns/dns-default (assumed), which this default-deny (kube-dns) does not reach', async () => {
+    const r = await runCli(['check', '-', '--from', 'shop/web', '--to', 'openshift-dns/dns-default', '--port', '5353', '--protocol', 'UDP', '--assume-dns', 'openshift'], { stdin: input });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^DENIED: shop\/web => openshift-dns\/dns-default \(assumed\) on UDP 5353\n/);
+    const unknown = await runCli(['check', '-', '--from', 'shop/web', '--to', 'coredns', '--port', '53', '--assume-dns', 'nodelocal'], { stdin: input });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--assume-dns/);
+  });
+
+  test('a real DNS pod in the input wins: the same verdict and text as without the option, no "assumed" anywhere', async () => {
+    const withDns = `${input}---\n${YAML.stringify(REAL_DNS)}`;
+    const on = await runCli(['check', '-', ...dnsQuery, '-f', 'json'], { stdin: withDns });
+    const off = await runCli(['check', '-', ...dnsQuery, '-f', 'json', '--assume-dns', 'none'], { stdin: withDns });
+    expect(on.code).toBe(0);
+    expect(on.stdout).toBe(off.stdout);
+    expect(on.stdout).not.toContain('assumed');
+    expect(JSON.parse(on.stdout).to).toBe('kube-system/coredns');
+  });
+
+  test('the shop fixture defines CoreDNS: its verdicts do not change', async () => {
+    const args = ['check', SHOP, '--from', 'shop/frontend', '--to', 'kube-system/coredns', '--port', '53', '--protocol', 'UDP', '-f', 'json'];
+    const on = await runCli(args);
+    expect(on.stdout).toBe((await runCli([...args, '--assume-dns', 'none'])).stdout);
+    expect(on.stdout).not.toContain('assumed');
   });
 });

@@ -315,6 +315,18 @@ describe('the cluster tiers: engine = naive evaluator on random clusters', () =>
     }), { numRuns: 300 });
   });
 
+  test('the connectivity listing by classes = the pair-by-pair listing, line for line', () => {
+    fc.assert(fc.property(clusterArb, (c) => {
+      const engine = engineFor(c);
+      const lines = (pass: 'forEachConnection' | 'forEachConnectionPairwise') => {
+        const out: string[] = [];
+        engine[pass]((from, to, conns) => out.push(`${from.id} => ${to.id} : ${conns}`));
+        return out;
+      };
+      expect(lines('forEachConnection')).toEqual(lines('forEachConnectionPairwise'));
+    }), { numRuns: 300 });
+  });
+
   test('the connectivity listing holds at both ends of every external range', () => {
     fc.assert(fc.property(clusterArb, (c) => {
       const engine = engineFor(c);

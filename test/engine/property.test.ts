@@ -137,6 +137,23 @@ describe('engine = naive evaluator on random clusters', () => {
     }), { numRuns: 200 });
   });
 
+  test('the connectivity listing by classes (bounded by the output) = the pair-by-pair listing, line for line', () => {
+    // more pods than the naive comparison affords: classes with several members, replicas that only the self pair tells apart
+    const bigger = fc.record({ cluster: clusterArb, extra: fc.array(podArb, { maxLength: 10 }) }).map(({ cluster, extra }) => ({
+      ...cluster,
+      pods: [...cluster.pods, ...extra.map((p, i) => ({ ...p, name: `q${i}` }))],
+    }));
+    fc.assert(fc.property(bigger, (cluster) => {
+      const engine = engineFor(cluster);
+      const lines = (pass: 'forEachConnection' | 'forEachConnectionPairwise') => {
+        const out: string[] = [];
+        engine[pass]((from, to, conns) => out.push(`${from.id} => ${to.id} : ${conns}`));
+        return out;
+      };
+      expect(lines('forEachConnection')).toEqual(lines('forEachConnectionPairwise'));
+    }), { numRuns: 600 });
+  });
+
   test('the connectivity listing: every external range behaves like its first and last address', () => {
     fc.assert(fc.property(clusterArb, (cluster) => {
       const engine = engineFor(cluster);

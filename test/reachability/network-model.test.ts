@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { ConnSet } from '../../src/engine';
-import { ConnectionSet, NetworkModel } from '../../src/reachability/network-model';
+import { AssumedDns, ConnectionSet, NetworkModel } from '../../src/reachability/network-model';
 import { Direction } from '../../src/vocabulary/direction';
 import { Protocol } from '../../src/vocabulary/protocol';
 
@@ -221,7 +221,8 @@ describe('NetworkModel', () => {
   });
 
   test('connectivity: IPv6 ranges appear once a policy mentions IPv6; adjacent ranges with one result are merged', () => {
-    const m = new NetworkModel()
+    // no DNS stand-in: the listing of what the model defines
+    const m = new NetworkModel({ assumedDns: AssumedDns.NONE })
       .addManifest(np('a', 'v6-only', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '2001:db8::/32' } }] }] }))
       .addPod({ namespace: 'a', name: 'web' });
     expect(m.connectivity().map((c) => `${c.from} => ${c.to} : ${c.connections}`)).toEqual([
@@ -232,7 +233,7 @@ describe('NetworkModel', () => {
   });
 
   test('connectivity lists every allowed pair, external ranges split at ipBlock boundaries', () => {
-    const m = new NetworkModel().addManifests([
+    const m = new NetworkModel({ assumedDns: AssumedDns.NONE }).addManifests([
       np('a', 'web', {
         podSelector: { matchLabels: { app: 'web' } },
         policyTypes: ['Ingress', 'Egress'],
