@@ -132,7 +132,7 @@ function sideJson(side: ReturnType<typeof explainConnection>['egress']) {
     endpoint: side.endpoint,
     isolated: side.isolated,
     policies: side.policies,
-    allowedBy: side.allowedBy.map((r) => ({ policy: r.policy, direction: r.direction, rule: r.index })),
+    allowedBy: side.allowedBy.map((r) => ({ policy: r.policy, direction: r.direction, rule: r.field })),
     allowed: side.allowed,
     text: side.text,
   };

@@ -17,6 +17,8 @@ export interface RuleRef {
   readonly direction: DirectionName;
   /** 0-based position in `spec.ingress` / `spec.egress` */
   readonly index: number;
+  /** the rule's field path, `spec.ingress[0]`: how every output names a rule (as kubectl and the API server do) */
+  readonly field: string;
 }
 
 /** What one tier did with the port asked about (cluster tiers only: see `SideExplanation.tiers`). */
@@ -28,6 +30,8 @@ export interface TierStep {
   readonly policy?: string;
   readonly direction?: DirectionName;
   readonly index?: number;
+  /** the rule's field path, `spec.egress[0]` */
+  readonly field?: string;
   /** `Admin tier: ClusterNetworkPolicy shop-guard spec.egress[0] (Deny) denies TCP 80` */
   readonly text: string;
 }
@@ -74,9 +78,14 @@ export interface Explanation {
   readonly text: string;
 }
 
-/** `shop/backend-from-frontend ingress rule 1` (rules are numbered from 1 for people). */
+/** `shop/backend-from-frontend spec.ingress[0]`: a rule is named by its field path everywhere. */
 export function describeRule(policy: Policy, rule: Rule): string {
-  return `${policy.id} ${rule.direction.toLowerCase()} rule ${rule.index + 1}`;
+  return `${policy.id} ${ruleField(rule.direction, rule.index)}`;
+}
+
+/** `spec.ingress[0]`, `spec.egress[2]`: the field path of a rule. */
+export function ruleField(direction: DirectionName, index: number): string {
+  return `spec.${direction === 'Ingress' ? 'ingress' : 'egress'}[${index}]`;
 }
 
 export function explainConnection(analysis: Analysis, fromText: string | Endpoint, toText: string | Endpoint, port: number, protocol: ProtocolName = 'TCP'): Explanation {
@@ -107,7 +116,7 @@ export function explainConnection(analysis: Analysis, fromText: string | Endpoin
     const policies = analysis.selectingPolicies(self, direction).map((p) => p.id);
     const peerMatches = policies.length === 0 ? [] : direction === 'Egress' ? analysis.egressRuleMatches(from, to) : analysis.ingressRuleMatches(from, to);
     const matches = peerMatches.filter((m) => m.conns.contains(protocol, port));
-    const allowedBy = matches.map((m) => ({ policy: m.policy.id, direction, index: m.rule.index }));
+    const allowedBy = matches.map((m) => ({ policy: m.policy.id, direction, index: m.rule.index, field: ruleField(direction, m.rule.index) }));
     const isolatedBy = `${self.id} is isolated for ${dirWord} by ${listing(policies)}`;
     const peerWord = direction === 'Egress' ? `to ${other.id}` : `from ${other.id}`;
     // the NetworkPolicy tier, as NetworkPolicy alone explains it
@@ -201,7 +210,7 @@ function clusterDecisionStep(d: TierDecision, what: string): TierStep {
   const policy = d.policy as ClusterPolicy;
   const rule = d.rule!;
   const described = describeClusterRule(policy, rule);
-  const ref = { policy: policy.id, direction: rule.direction, index: rule.index };
+  const ref = { policy: policy.id, direction: rule.direction, index: rule.index, field: ruleField(rule.direction, rule.index) };
   if (d.outcome === 'passed') {
     const next = d.tier === 'Admin' ? 'NetworkPolicy' : 'the default';
     return { tier: d.tier, outcome: 'passed', ...ref, text: `${d.tier} tier: passed to ${next} by ${described}` };
@@ -210,7 +219,7 @@ function clusterDecisionStep(d: TierDecision, what: string): TierStep {
   return { tier: d.tier, outcome: d.outcome, ...ref, text: `${d.tier} tier: ${described} ${verb} ${what}` };
 }
 
-/** ` (shop/x ingress rule 1 admits it on TCP 8080 only)`: rules that match the peer but not the port. */
+/** ` (shop/x spec.ingress[0] admits it on TCP 8080 only)`: rules that match the peer but not the port. */
 function otherPorts(matches: readonly RuleMatch[]): string {
   if (matches.length === 0) return '';
   return ` (${listing(matches.map((m) => `${describeRule(m.policy, m.rule)} admits it on ${m.conns} only`))})`;

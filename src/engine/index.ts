@@ -69,14 +69,14 @@
  *   - `compareEndpoints` (listing order), `rulePorts(rule, destinationPorts)`.
  * - `explain.ts`: `explainConnection(analysis, from, to, port, protocol)` -> `Explanation`
  *   (structured sides + `text`; with cluster policies each side has `tiers` (`TierStep`s),
- *   `decidedBy` and `caveats`), `describeRule(policy, rule)` (`shop/x ingress rule 1`).
+ *   `decidedBy` and `caveats`), `describeRule(policy, rule)` (`shop/x spec.ingress[0]`), `ruleField(direction, index)` (`spec.ingress[0]`).
  *
  * - `assumed-endpoints.ts`: `assumeDnsPods(inventory, 'kube-dns'|'openshift'|'none')` adds a stand-in
  *   for the cluster DNS pods when the input defines none (`PodEndpoint.assumed`, its id ends in
  *   ` (assumed)`: `kube-system/coredns (assumed)`); `resolve('kube-dns')` names the DNS pod.
  *
  * Endpoint names: `namespace/name` of a pod or workload (one endpoint per workload: its pod
- * template), or an IP literal outside the cluster. Rule numbers shown to people are 1-based.
+ * template), or an IP literal outside the cluster. Rules are named by their field path (`spec.ingress[0]`) everywhere.
  */
 export * from './conn-set';
 export * from './label-selector';

@@ -187,8 +187,8 @@ export interface PolicyRuleReference {
   readonly policy: string;
   /** Ingress or egress. */
   readonly direction: Direction;
-  /** The rule's number in `spec.ingress` / `spec.egress`, counted from 1. */
-  readonly ruleNumber: number;
+  /** The rule's field path, `spec.ingress[0]` (how every output of this library names a rule). */
+  readonly field: string;
 }
 
 /**
@@ -426,7 +426,7 @@ function toExplanation(e: Explanation): ConnectionExplanation {
     inCluster: s.inCluster,
     isolated: s.isolated,
     policies: [...s.policies],
-    allowedBy: s.allowedBy.map((r) => ({ policy: r.policy, direction: r.direction === 'Ingress' ? Direction.INGRESS : Direction.EGRESS, ruleNumber: r.index + 1 })),
+    allowedBy: s.allowedBy.map((r) => ({ policy: r.policy, direction: r.direction === 'Ingress' ? Direction.INGRESS : Direction.EGRESS, field: r.field })),
     allowed: s.allowed,
     text: s.text,
   });

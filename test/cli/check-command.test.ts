@@ -12,8 +12,8 @@ describe('check', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('ALLOWED: shop/frontend => shop/backend on TCP 8080');
-    expect(lines[1]).toMatch(/^ {2}egress: +shop\/frontend is isolated for egress by .*shop\/frontend egress rule 1 admits to shop\/backend on TCP 8080$/);
-    expect(lines[2]).toMatch(/^ {2}ingress: +shop\/backend is isolated for ingress by .*shop\/backend ingress rule 1 admits from shop\/frontend on TCP 8080$/);
+    expect(lines[1]).toMatch(/^ {2}egress: +shop\/frontend is isolated for egress by .*shop\/frontend spec\.egress\[0\] admits to shop\/backend on TCP 8080$/);
+    expect(lines[2]).toMatch(/^ {2}ingress: +shop\/backend is isolated for ingress by .*shop\/backend spec\.ingress\[0\] admits from shop\/frontend on TCP 8080$/);
   });
 
   test('GIVEN a denied connection THEN DENIED naming the isolating policies, exit 1', async () => {
@@ -75,6 +75,13 @@ describe('check', () => {
     expect(json.ingress).toMatchObject({ endpoint: 'shop/db', isolated: true, allowed: false, policies: ['shop/default-deny', 'shop/db'] });
   });
 
+  test('a rule is named by its field path in JSON as in text (spec.ingress[0], not a number)', async () => {
+    const r = await check('--from', 'shop/frontend', '--to', 'shop/backend', '--port', '8080', '--format', 'json');
+    const json = JSON.parse(r.stdout);
+    expect(json.ingress.allowedBy).toEqual([expect.objectContaining({ direction: 'Ingress', rule: 'spec.ingress[0]' })]);
+    expect(json.ingress.text).toContain(`${json.ingress.allowedBy[0].policy} spec.ingress[0] admits`);
+  });
+
   test('a pod to itself is not covered by NetworkPolicy: exit 3', async () => {
     const r = await check('--from', 'shop/frontend', '--to', 'shop/frontend', '--port', '80');
     expect(r.code).toBe(3);
@@ -134,7 +141,7 @@ describe('check on cdk8s output: the cluster DNS assumed (--assume-dns)', () => 
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('ALLOWED: shop/web => kube-system/coredns (assumed) on UDP 53');
-    expect(lines[1]).toMatch(/^ {2}egress: +shop\/web is isolated for egress by .*shop\/default-deny egress rule 1 admits to kube-system\/coredns \(assumed\) on UDP 53$/);
+    expect(lines[1]).toMatch(/^ {2}egress: +shop\/web is isolated for egress by .*shop\/default-deny spec\.egress\[0\] admits to kube-system\/coredns \(assumed\) on UDP 53$/);
   });
 
   test('the DNS Service\'s name (kube-dns) names it too; other ports are denied', async () => {

@@ -240,7 +240,7 @@ describe('explanations tell the tier path', () => {
       np('shop', 'web-out', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ ports: [{ port: 5432 }] }] }),
     ]);
     expect(explainConnection(a, 'shop/web', 'shop/db', 5432).egress.text).toBe('Admin tier: passed to NetworkPolicy by AdminNetworkPolicy delegate spec.egress[0] (Pass); ' +
-      'NetworkPolicy tier: shop/web is isolated for egress by shop/web-out; shop/web-out egress rule 1 admits to shop/db on TCP 5432');
+      'NetworkPolicy tier: shop/web is isolated for egress by shop/web-out; shop/web-out spec.egress[0] admits to shop/db on TCP 5432');
     const denied = explainConnection(a, 'shop/web', 'shop/db', 80);
     expect(denied.allowed).toBe(false);
     expect(denied.egress.decidedBy).toBe('NetworkPolicy');
@@ -267,7 +267,7 @@ describe('explanations tell the tier path', () => {
     const e = explainConnection(a, 'shop/web', 'shop/db', 80);
     expect(e.text).toBe([
       'DENIED: shop/web => shop/db on TCP 80',
-      '  egress:  shop/web is isolated for egress by shop/web-out; no rule admits shop/db on TCP 80 (shop/web-out egress rule 1 admits it on TCP 5432 only)',
+      '  egress:  shop/web is isolated for egress by shop/web-out; no rule admits shop/db on TCP 80 (shop/web-out spec.egress[0] admits it on TCP 5432 only)',
       '  ingress: shop/db is not isolated for ingress (no policy selects it for ingress): all ingress is allowed',
     ].join('\n'));
     expect(e.egress.tiers).toBeUndefined();

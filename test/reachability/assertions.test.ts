@@ -47,7 +47,7 @@ describe('NetworkAssertions', () => {
       'DENIED: shop/other => shop/backend on TCP 8080\n' +
       '  egress:  shop/other is not isolated for egress (no policy selects it for egress): all egress is allowed\n' +
       '  ingress: shop/backend is isolated for ingress by shop/default-deny and shop/backend-from-frontend; no rule admits shop/other on TCP 8080');
-    expect(() => net.denies('shop/frontend', 'shop/backend', 8080)).toThrow(/shop\/backend-from-frontend ingress rule 1 admits from shop\/frontend/);
+    expect(() => net.denies('shop/frontend', 'shop/backend', 8080)).toThrow(/shop\/backend-from-frontend spec\.ingress\[0\] admits from shop\/frontend/);
     expect(() => net.allowsOnly('shop/frontend', 'shop/backend', 'TCP 80,8080')).toThrow(
       /Expected shop\/frontend => shop\/backend to allow exactly "TCP 80,8080", but it allows "TCP 8080"\nDENIED: shop\/frontend => shop\/backend on TCP 80/);
     expect(() => net.isolated('shop/backend', Direction.EGRESS)).toThrow(

@@ -5,6 +5,7 @@
  */
 import { ApiObject, Testing } from 'cdk8s';
 import { NetworkAssertions } from '../../src/reachability/assertions';
+import { AssumedDns } from '../../src/reachability/network-model';
 import { Protocol } from '../../src/vocabulary/protocol';
 
 const V2 = 'policy.networking.k8s.io/v1alpha2';
@@ -60,7 +61,8 @@ function chart() {
   return c;
 }
 
-const net = () => NetworkAssertions.fromChart(chart(), { pods, namespaces: [{ name: 'shop' }, { name: 'team-b' }] });
+// the tables below are of the input's own endpoints: no cluster DNS stand-in (one test shows it)
+const net = () => NetworkAssertions.fromChart(chart(), { pods, namespaces: [{ name: 'shop' }, { name: 'team-b' }], assumedDns: AssumedDns.NONE });
 
 describe('the existing assertions on an app with cluster policies', () => {
   test('allows, denies, allowsOnly, deniesAll and reachableOnlyFrom follow the tiers', () => {
@@ -175,6 +177,13 @@ describe('hasConnectivity: the whole table in one call', () => {
     '0.0.0.0-255.255.255.255 => shop/web : All Connections',
     '0.0.0.0-255.255.255.255 => team-b/job : All Connections',
   ];
+
+  test('by default the cluster DNS stands in, and its rows say (assumed)', () => {
+    const rows = NetworkAssertions.fromChart(chart(), { pods, namespaces: [{ name: 'shop' }, { name: 'team-b' }] }).connectivityRows();
+    expect(rows.filter((r) => r.includes('coredns'))).toEqual(expect.arrayContaining(['kube-system/coredns (assumed) => 169.254.169.254-169.254.169.254 : TCP 443']));
+    expect(rows.filter((r) => r.includes('coredns')).every((r) => r.includes('kube-system/coredns (assumed)'))).toBe(true);
+    expect(rows.filter((r) => !r.includes('coredns'))).toEqual(expect.arrayContaining(table));
+  });
 
   test('passes on the table, in any order, with connections in any order and -> for =>', () => {
     expect([...net().connectivityRows()].sort()).toEqual([...table].sort());

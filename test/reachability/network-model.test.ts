@@ -205,8 +205,8 @@ describe('NetworkModel', () => {
     const m = shop();
     expect(m.explain({ from: 'shop/frontend', to: 'shop/backend', port: 8080 }).text).toBe([
       'ALLOWED: shop/frontend => shop/backend on TCP 8080',
-      '  egress:  shop/frontend is isolated for egress by shop/default-deny and shop/frontend-to-backend; shop/frontend-to-backend egress rule 1 admits to shop/backend on TCP 8080',
-      '  ingress: shop/backend is isolated for ingress by shop/default-deny and shop/backend-from-frontend; shop/backend-from-frontend ingress rule 1 admits from shop/frontend on TCP 8080',
+      '  egress:  shop/frontend is isolated for egress by shop/default-deny and shop/frontend-to-backend; shop/frontend-to-backend spec.egress[0] admits to shop/backend on TCP 8080',
+      '  ingress: shop/backend is isolated for ingress by shop/default-deny and shop/backend-from-frontend; shop/backend-from-frontend spec.ingress[0] admits from shop/frontend on TCP 8080',
     ].join('\n'));
     const denied = m.explain({ from: '1.2.3.4', to: 'shop/backend', port: 8080 });
     expect(denied.allowed).toBe(false);
@@ -215,9 +215,9 @@ describe('NetworkModel', () => {
     expect(denied.egress.text).toBe('1.2.3.4 is outside the cluster: NetworkPolicy does not restrict its egress');
     expect(m.explain({ from: 'shop/frontend', to: 'shop/backend', port: 80 }).ingress.text).toBe(
       'shop/backend is isolated for ingress by shop/default-deny and shop/backend-from-frontend; no rule admits shop/frontend on TCP 80 ' +
-      '(shop/backend-from-frontend ingress rule 1 admits it on TCP 8080 only)');
+      '(shop/backend-from-frontend spec.ingress[0] admits it on TCP 8080 only)');
     const allowed = m.explain({ from: 'shop/frontend', to: 'shop/backend', port: 8080 });
-    expect(allowed.ingress.allowedBy).toEqual([{ policy: 'shop/backend-from-frontend', direction: Direction.INGRESS, ruleNumber: 1 }]);
+    expect(allowed.ingress.allowedBy).toEqual([{ policy: 'shop/backend-from-frontend', direction: Direction.INGRESS, field: 'spec.ingress[0]' }]);
   });
 
   test('connectivity: IPv6 ranges appear once a policy mentions IPv6; adjacent ranges with one result are merged', () => {
