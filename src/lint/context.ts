@@ -8,12 +8,15 @@
  * cluster tiers, the context asks once per group (`distinct`, memoized verdicts).
  */
 import {
-  Analysis, AnalysisOptions, ClusterPeer, ClusterPolicy, ClusterRule, ConnSet, ContainerPort, DirectionName, Endpoint, ExternalEndpoint,
+  ASSUMED_DNS, Analysis, AnalysisOptions, ClusterPeer, ClusterPolicy, ClusterRule, ConnSet, ContainerPort, DirectionName, Endpoint, ExternalEndpoint,
   Inventory, NamespaceInfo, PolicyPeer, PodEndpoint, Policy, PriorityConflict, Rule, RuleMatch, SelectorPeer, TierName,
-  describeClusterPeer, describeClusterRule, describePeer, normalizeSelector, peerMatchesNamespace, pinnedValue, rulePorts, selectorMatches,
+  assumeDnsPods, describeClusterPeer, describeClusterRule, describePeer, isDnsPod, peerMatchesNamespace, pinnedValue, rulePorts,
+  selectorMatches,
 } from '../engine';
 import { GKE_CLOUD_DNS_ADDRESS, isClusterScopedKind, NAMESPACE_NAME_LABEL, NODE_LOCAL_DNS_ADDRESS } from '../k8s';
-import { DNS_TARGETS } from './well-known';
+
+/** Lint does not know the cluster: a pod must reach the DNS of either provider. */
+const DNS_CHOICES = ['kube-dns', 'openshift'] as const;
 
 /** One input object, with where it came from. */
 export interface LintObject {
@@ -403,8 +406,7 @@ export class LintContext {
 
   /** true when the pod is a cluster DNS server (kube-dns/CoreDNS in kube-system, OpenShift's DNS pods). */
   public isDnsServer(pod: PodEndpoint): boolean {
-    return DNS_TARGETS.some((t) => pod.namespace === t.pod.namespace &&
-      selectorMatches(normalizeSelector({ matchLabels: t.pod.labels })!, pod.labels));
+    return DNS_CHOICES.some((choice) => isDnsPod(pod, ASSUMED_DNS[choice].pods));
   }
 
   /**
@@ -519,15 +521,13 @@ export class LintContext {
         // read once already
       }
     }
+    // the DNS pods of the input, or the engine's stand-in for each provider where it has none
     const targets: { id: string; port: number }[] = [];
-    for (const t of DNS_TARGETS) {
-      const labels = normalizeSelector({ matchLabels: t.pod.labels })!;
-      const real = this.pods.filter((p) => p.namespace === t.pod.namespace && !p.hostNetwork && selectorMatches(labels, p.labels));
-      for (const p of real) targets.push({ id: p.id, port: t.port });
-      if (real.length > 0 || this.pods.some((p) => p.namespace === t.pod.namespace && p.name === t.pod.name)) continue;
-      const { namespace, name, labels: podLabels, ports, workloadKind } = t.pod;
-      inventory.addPod({ namespace, name, labels: { ...podLabels }, ports, workloadKind });
-      targets.push({ id: t.pod.id, port: t.port });
+    for (const choice of DNS_CHOICES) {
+      const dns = ASSUMED_DNS[choice].pods;
+      for (const p of this.pods) if (!p.hostNetwork && isDnsPod(p, dns)) targets.push({ id: p.id, port: dns.port });
+      const standIn = assumeDnsPods(inventory, choice);
+      if (standIn) targets.push({ id: standIn.id, port: dns.port });
     }
     this._dns = { analysis: new Analysis(inventory, this.options), targets };
     return this._dns;
