@@ -67,7 +67,9 @@ const SYSTEM_NAMESPACES = ['kube-node-lease', 'kube-public', 'kube-system'];
  * those in `exemptNamespaces`) denies ingress and egress, DNS kept, unless its own
  * NetworkPolicies allow. One `ClusterNetworkPolicy` in the Baseline tier, which is consulted
  * only for traffic no NetworkPolicy decides: a team's `AllowFrom` (NetworkPolicy is evaluated
- * first) keeps working, and a new namespace is closed from its first pod on.
+ * first) keeps working, and a new namespace is closed from its first pod on. Both halves of a
+ * connection need their NetworkPolicy then: the receiver's ingress (`AllowFrom`) and the sender's
+ * egress (`AllowTo`, with `AllowDns`), or a `Firewall`, which writes both.
  *
  * - Egress: Accept DNS (the `dnsProvider`), then Deny every address (`networks` `0.0.0.0/0` and
  *   `::/0`, which cover every pod too).
