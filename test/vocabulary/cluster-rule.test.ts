@@ -169,7 +169,7 @@ describe('ClusterRule errors', () => {
     expect(errorOf(() => ClusterRule.accept({ peers: [Peer.app('web')] }))).toBe(
       'Invalid ClusterRule.accept() peers[0] "app=web": it has no namespace, and a ClusterNetworkPolicy is cluster-scoped: it has no namespace to default to. ' +
       "Write Peer.app('web', 'shop') for the pods of one namespace, or Peer.pods({ labels: { app: 'web' }, allNamespaces: true }) for every namespace");
-    expect(errorOf(() => ClusterRule.deny({ peers: [Peer.allPods(), Peer.pods({ labels: { tier: 'db', 'app.kubernetes.io/name': 'pg' } })] }))).toBe(
+    expect(errorOf(() => ClusterRule.deny({ peers: [Peer.allPods(), Peer.pods({ labels: { 'tier': 'db', 'app.kubernetes.io/name': 'pg' } })] }))).toBe(
       'Invalid ClusterRule.deny() peers[1] "app.kubernetes.io/name=pg,tier=db": it has no namespace, and a ClusterNetworkPolicy is cluster-scoped: ' +
       "it has no namespace to default to. Write Peer.pods({ labels: { 'app.kubernetes.io/name': 'pg', tier: 'db' }, namespace: 'shop' }) for the pods of one namespace, " +
       "or Peer.pods({ labels: { 'app.kubernetes.io/name': 'pg', tier: 'db' }, allNamespaces: true }) for every namespace");

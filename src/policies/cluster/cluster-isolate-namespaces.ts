@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { dnsLabelError, labelKeyError, labelValueError, NAMESPACE_NAME_LABEL } from '../../k8s';
+import { dnsLabelError, dnsSubdomainError, labelKeyError, labelValueError, NAMESPACE_NAME_LABEL } from '../../k8s';
 import { compare, kebabCase, quote } from '../../text';
 import { checkOptions } from '../../vocabulary/_options';
 import { ClusterRule } from '../../vocabulary/cluster-rule';
@@ -95,6 +95,13 @@ export class ClusterIsolateNamespaces extends Construct {
     const base = p.name ?? kebabCase(id);
     const models = p.tenantNamespaces !== undefined ? this.byName(p) : this.byLabel(p);
     this.tenants = models.map((m) => m.tenant);
+    for (const m of models) {
+      const err = dnsSubdomainError(`${base}-${m.tenant}`);
+      if (err) {
+        throw this.error(`invalid tenant ${quote(m.tenant)}: it names the tenant's policy, ${quote(`${base}-${m.tenant}`)}, and ${err}` +
+          (p.name === undefined ? ' (give a `name` prefix, or rename the tenant)' : ''));
+      }
+    }
     this.policies = models.map((m) => {
       const same = Peer.pods({ namespaceLabels: m.same.labels, namespaceExpressions: m.same.expressions });
       const others = m.others !== undefined ? Peer.pods({ namespaceExpressions: m.others }) : undefined;

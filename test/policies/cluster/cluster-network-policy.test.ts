@@ -30,7 +30,9 @@ describe('ClusterNetworkPolicy', () => {
     p.addEgress(ClusterRule.deny({ peers: [Peer.anywhere()] }));
     p.addIngress(ClusterRule.deny({ peers: [Peer.allPods()] }));
     expect(manifests(chart)[0].spec).toEqual({
-      tier: 'Baseline', priority: 5, subject: { namespaces: {} },
+      tier: 'Baseline',
+      priority: 5,
+      subject: { namespaces: {} },
       egress: [{ action: 'Deny', to: [{ networks: ['0.0.0.0/0', '::/0'] }] }],
       ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }],
     });
