@@ -1,5 +1,6 @@
 import {
-  AllowDns, AllowTo, BlockMetadata, ClusterBlockMetadata, ClusterDefaultDeny, DefaultDeny, DnsProvider, NetworkAssertions, Peer, PodEndpointProps, Subject,
+  AllowDns, AllowTo, BlockMetadata, ClusterBlockMetadata, ClusterDefaultDeny, DefaultDeny, DnsProvider, NetworkAssertions, Peer,
+  PodEndpointProps, Subject,
 } from '../../../src';
 import { errorOf, newChart, yaml } from '../../support/policy-helpers';
 
