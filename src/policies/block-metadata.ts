@@ -36,6 +36,9 @@ export interface BlockMetadataProps extends PolicyProps {
  * without `to`, ...) re-opens them. Under an egress `DefaultDeny` the metadata endpoints are
  * already closed and this construct would re-open everything else: use it where egress is open.
  *
+ * Where the cluster runs network-policy-api's ClusterNetworkPolicy, `ClusterBlockMetadata` is the
+ * real thing: a Deny in the Admin tier that no NetworkPolicy can re-open, for every namespace at once.
+ *
  * @example
  * new BlockMetadata(chart, 'block-metadata');
  */

@@ -40,6 +40,10 @@ export interface DefaultDenyProps extends PolicyProps {
  * NetworkPolicies never deny: this works by isolating the pods while admitting nothing. Other
  * policies selecting the same pods (e.g. `AllowFrom`) then open exactly what they allow.
  *
+ * One per namespace. Where the cluster runs network-policy-api's ClusterNetworkPolicy,
+ * `ClusterDefaultDeny` writes it once for every namespace (the Baseline tier, which the
+ * namespaces' own NetworkPolicies override).
+ *
  * @example
  * new DefaultDeny(chart, 'default-deny'); // both directions, DNS kept
  * new DefaultDeny(chart, 'default-deny-ingress', { direction: Direction.INGRESS });

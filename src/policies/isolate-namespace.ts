@@ -19,7 +19,8 @@ export interface IsolateNamespaceProps extends PolicyProps {
 
 /**
  * The pods of the namespace accept ingress only from pods of the same namespace (and from
- * `allowFrom`). Egress is not restricted.
+ * `allowFrom`). Egress is not restricted. For tenants of several namespaces, enforced in the
+ * Admin tier of network-policy-api, see `ClusterIsolateNamespaces`.
  *
  * @example
  * new IsolateNamespace(chart, 'isolate-namespace', { namespace: 'team-a' });

@@ -233,7 +233,11 @@ export abstract class NetworkPolicyBase extends ApiObject {
       throw this._error(`invalid ${field} []: an empty list would mean every peer; omit \`${field}\` or say [Peer.anywhere()]`);
     }
     peers.forEach((p, i) => {
-      if (p instanceof Peer) return;
+      if (p instanceof Peer) {
+        const clusterOnly = p._clusterOnly();
+        if (clusterOnly) throw this._error(`invalid ${field}[${i}] "${p}": ${clusterOnly}`);
+        return;
+      }
       let hint = '';
       if (typeof p === 'string') {
         hint = (p as string).includes('/') ? `; for an address block use Peer.ipv4(${quote(p)}) or Peer.ipv6(${quote(p)})` : `; for pods use Peer.app(${quote(p)})`;

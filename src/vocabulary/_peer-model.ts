@@ -23,15 +23,41 @@ export type NamespaceScope =
  *   `Peer.allPods()` an empty selector and the `all` scope.
  * - `ipBlock`: addresses in `cidr` outside every `except`.
  * - `anywhere`: no restriction (a rule containing it has no `from` / `to`).
+ * - `nodes`: the nodes matching `nodes` (empty = every node); ClusterNetworkPolicy egress only.
+ * - `domain`: a domain name or a `*.` wildcard; ClusterNetworkPolicy egress `Accept` only.
  */
 export type PeerModel =
   | { readonly kind: 'pods'; readonly pods: SelectorModel; readonly namespaces: NamespaceScope }
   | { readonly kind: 'ipBlock'; readonly cidr: Cidr; readonly except: readonly Cidr[] }
-  | { readonly kind: 'anywhere' };
+  | { readonly kind: 'anywhere' }
+  | { readonly kind: 'nodes'; readonly nodes: SelectorModel }
+  | { readonly kind: 'domain'; readonly name: string };
+
+/**
+ * Why a peer has no NetworkPolicy (v1) form, saying what to write instead; undefined when it has
+ * one.
+ */
+export function clusterOnlyProblem(model: PeerModel): string | undefined {
+  if (model.kind === 'domain') {
+    return `Peer.domain(${JSON.stringify(model.name)}) has no NetworkPolicy form: a NetworkPolicy names addresses, never domains. ` +
+      'Write it in a ClusterNetworkPolicy egress Accept rule (AllowEgressToDomains, or ' +
+      `new ClusterNetworkPolicy(...) with egress: [ClusterRule.accept({ peers: [Peer.domain(${JSON.stringify(model.name)})] })])`;
+  }
+  if (model.kind === 'nodes') {
+    return `${peerToString(model)} has no NetworkPolicy form: a NetworkPolicy cannot select nodes. ` +
+      'Write it in a ClusterNetworkPolicy egress rule (new ClusterNetworkPolicy(...) with egress: [ClusterRule.accept({ peers: [Peer.nodes(...)] })]), ' +
+      "or name the nodes' addresses with Peer.ipv4() / Peer.ipv6()";
+  }
+  return undefined;
+}
 
 /** The peer in Kubernetes shape; undefined for `anywhere` (it is the absence of a peer list). */
 export function renderPeer(model: PeerModel): NetworkPolicyPeerJson | undefined {
   switch (model.kind) {
+    case 'nodes':
+    case 'domain':
+      // the constructs refuse these where they enter (`clusterOnlyProblem`): a safety net
+      throw new Error(clusterOnlyProblem(model));
     case 'anywhere':
       return undefined;
     case 'ipBlock':
@@ -56,6 +82,10 @@ export function renderPeer(model: PeerModel): NetworkPolicyPeerJson | undefined 
 /** The readable form of a peer, also its identity for de-duplication. */
 export function peerToString(model: PeerModel): string {
   switch (model.kind) {
+    case 'nodes':
+      return isEmptySelector(model.nodes) ? 'all nodes' : `nodes ${selectorToString(model.nodes)}`;
+    case 'domain':
+      return `domain ${model.name}`;
     case 'anywhere':
       return 'anywhere';
     case 'ipBlock':

@@ -104,6 +104,14 @@ export class DnsProvider {
     if (!Array.isArray(peers) || peers.length === 0) {
       throw new Error(`Invalid DnsProvider.custom() peers ${quote(peers)}: give at least one Peer`);
     }
+    peers.forEach((p, i) => {
+      if (!(p instanceof Peer)) throw new Error(`Invalid DnsProvider.custom() peers[${i}] ${quote(p)}: must be a Peer, e.g. Peer.ipv4('10.0.0.10/32')`);
+      // the provider also serves NetworkPolicies (AllowDns, DefaultDeny), which cannot write these
+      if (p._clusterOnly()) {
+        throw new Error(`Invalid DnsProvider.custom() peers[${i}] "${p}": name the resolver by its pods or addresses ` +
+          "(Peer.pods(), Peer.ipv4('10.0.0.10/32'), ...): a DNS provider is also written into NetworkPolicies, which cannot name domains or nodes");
+      }
+    });
     if (ports !== undefined && (!Array.isArray(ports) || ports.length === 0)) {
       throw new Error('Invalid DnsProvider.custom() ports []: give at least one Port, or omit it for UDP and TCP 53');
     }

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { KUBE_DNS, anyCidr, Cidr, CidrError, dnsLabelError, exceptError, IpFamily, NetworkPolicyPeerJson, parseCidr } from '../k8s';
+import { domainNameProblem } from './_cluster-json';
 import { checkOptions, PropKinds } from './_options';
-import { NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
+import { clusterOnlyProblem, NamespaceScope, PeerModel, peerToString, renderPeer } from './_peer-model';
 import { checkAppName, EMPTY_SELECTOR, isEmptySelector, makeSelector, SelectorModel } from './_selector-model';
 import { quote } from '../text';
 import { resolveWorkload, selectWorkload, WorkloadRef, workloadScope } from './_workload';
@@ -242,6 +243,43 @@ export class Peer {
   }
 
   /**
+   * The nodes carrying these labels (all of them: AND), by their addresses (the IPs of the
+   * `Node` objects' `status.addresses`), so also the hostNetwork pods running on them. Every node
+   * with no labels. ClusterNetworkPolicy egress rules only (the `nodes` peer, an experimental
+   * feature of network-policy-api); a NetworkPolicy cannot select nodes.
+   *
+   * @example
+   * new ClusterNetworkPolicy(chart, 'no-kubelet', {
+   *   tier: Tier.ADMIN, priority: 10, subject: Subject.allNamespaces(),
+   *   egress: [ClusterRule.deny({ peers: [Peer.nodes({ 'node-role.kubernetes.io/control-plane': '' })], ports: [Port.tcp(10250)] })],
+   * });
+   *
+   * @param labels the node labels
+   */
+  public static nodes(labels: { [key: string]: string }): Peer {
+    const selector = makeSelector(labels, undefined, 'Peer.nodes()');
+    return Peer.of({ kind: 'nodes', nodes: selector });
+  }
+
+  /**
+   * A domain name, `api.stripe.com`, or a wildcard for its subdomains, `*.stripe.com` (one or
+   * more labels before `stripe.com`, not `stripe.com` itself). ClusterNetworkPolicy egress
+   * `Accept` rules only (the `domainNames` peer, an experimental feature of network-policy-api):
+   * a NetworkPolicy cannot name a domain, and no plugin can deny by name. The pods still need
+   * DNS to resolve the name (`AllowEgressToDomains` allows it).
+   *
+   * @example
+   * new AllowEgressToDomains(chart, 'payments', { subject: Subject.namespace('shop'), domains: ['api.stripe.com'] });
+   *
+   * @param name a domain name (letters, digits, `-` and `_` in labels separated by `.`), optionally starting with `*.`
+   */
+  public static domain(name: string): Peer {
+    const problem = domainNameProblem(name);
+    if (problem) throw new Error(`Invalid domain name ${quote(name)} in Peer.domain(): ${problem}`);
+    return Peer.of({ kind: 'domain', name });
+  }
+
+  /**
    * The pods of a workload, in its namespace: of any cdk8s-plus major, a plain cdk8s
    * `ApiObject`, or a construct holding one.
    *
@@ -305,6 +343,16 @@ export class Peer {
    */
   public _workload(): WorkloadRef | undefined {
     return this.workload;
+  }
+
+  /**
+   * Why this peer cannot be written in a NetworkPolicy (`Peer.domain`, `Peer.nodes`), saying
+   * what to write; undefined when it can.
+   *
+   * @internal
+   */
+  public _clusterOnly(): string | undefined {
+    return this.workload !== undefined ? undefined : clusterOnlyProblem(this.produce());
   }
 
   /**

@@ -416,6 +416,8 @@ export class Firewall extends Construct {
       }
       throw this.error(`invalid ${field} ${quote(peer, { max: 60 })}: must be a Peer${hint}`);
     }
+    const clusterOnly = peer._clusterOnly();
+    if (clusterOnly) throw this.error(`invalid ${field} "${peer}": ${clusterOnly}`);
     const scope = peer._scope();
     if (scope === undefined) return { peer, targets: [] };
     switch (scope.kind) {
