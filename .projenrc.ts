@@ -176,6 +176,17 @@ bindings.exec('rm -rf dist/bindings');
 bindings.exec('jsii-pacmak --code-only --outdir dist/bindings --target python --target java --target dotnet --target go');
 bindings.exec('python3 -m compileall -q dist/bindings/python');
 
+// The README's and the doc comments' TypeScript examples compile (jsii-rosetta, in the fixtures of
+// rosetta/), so Construct Hub shows them in every language: CI runs this after the build (it reads
+// the .jsii the build wrote). cdk8s-plus-33 is what the examples' workloads are made with.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk8s-plus-33': '^2.5.57' } });
+project.addGitIgnore('/.jsii.tabl.json');
+project.npmignore?.exclude('/.jsii.tabl.json', '/rosetta/');
+const rosetta = project.addTask('rosetta', {
+  description: "Compile the README's and the doc comments' TypeScript examples (needs the .jsii of a build); fails on one that does not compile",
+});
+rosetta.exec('jsii-rosetta extract --compile --fail .jsii');
+
 const bench = project.addTask('bench', {
   description: 'Run the synth and engine benchmarks (writes bench/results/latest.json and bench/results/engine.svg)',
 });
