@@ -1,6 +1,5 @@
 import { cdk8s, javascript } from 'projen';
-import { UpgradeDependenciesSchedule } from 'projen/lib/javascript';
-import { TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
+import { UpgradeDependenciesSchedule, TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-netpol',
@@ -181,7 +180,7 @@ bindings.exec('python3 -m compileall -q dist/bindings/python');
 // the .jsii the build wrote). cdk8s-plus-33 is what the examples' workloads are made with.
 project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk8s-plus-33': '^2.5.57' } });
 project.addGitIgnore('/.jsii.tabl.json');
-project.npmignore?.exclude('/.jsii.tabl.json', '/rosetta/');
+project.npmignore?.exclude('/.jsii.tabl.json', '/rosetta/', '/.compatignore');
 const rosetta = project.addTask('rosetta', {
   description: "Compile the README's and the doc comments' TypeScript examples (needs the .jsii of a build); fails on one that does not compile",
 });
