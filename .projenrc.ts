@@ -186,6 +186,13 @@ const rosetta = project.addTask('rosetta', {
 });
 rosetta.exec('jsii-rosetta extract --compile --fail .jsii');
 
+// The build workflow checks what .ci/run checks after the build: the examples compile, and the
+// packed tarball works in a new cdk8s app with the README's example.
+project.buildWorkflow?.addPostBuildSteps(
+  { name: 'Examples compile (rosetta)', run: 'npx projen rosetta' },
+  { name: 'Fresh cdk8s app with the packed tarball', run: 'bash .ci/fresh-app' },
+);
+
 const bench = project.addTask('bench', {
   description: 'Run the synth and engine benchmarks (writes bench/results/latest.json and bench/results/engine.svg)',
 });
