@@ -1,5 +1,5 @@
 import { cdk8s, javascript } from 'projen';
-import { TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
+import { UpgradeDependenciesSchedule, TypescriptConfig, TypescriptConfigExtends } from 'projen/lib/javascript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-netpol',
@@ -8,13 +8,30 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'Kubernetes NetworkPolicy for cdk8s, made safe: intent-level constructs, a reachability engine, ' +
     'test assertions, a linter and a CLI.',
   author: 'cdk8s-netpol maintainers',
-  authorAddress: 'maintainers@cdk8s-netpol.dev',
+  // an organization, named by its URL (jsii's author takes one address: the URL, not the mail)
+  authorAddress: 'https://github.com/cdk8s-netpol',
+  authorOrganization: true,
   repositoryUrl: 'https://github.com/cdk8s-netpol/cdk8s-netpol.git',
+  homepage: 'https://github.com/cdk8s-netpol/cdk8s-netpol#readme',
+  bugsUrl: 'https://github.com/cdk8s-netpol/cdk8s-netpol/issues',
   license: 'Apache-2.0',
   keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'security'],
   stability: 'experimental',
 
   defaultReleaseBranch: 'main',
+  // Releases (DEVELOPERS.md, "Releases"): the version comes from the conventional commits since
+  // the last tag. 0.x until the API is declared stable: majorVersion 0 makes a bump to 1.0.0 fail
+  // the release instead of happening by accident (a breaking change bumps the minor before 1.0).
+  // The first release, with no tag yet, would be 0.0.0: .ci/next-version answers 0.1.0 then, and
+  // nothing afterwards (the commits decide).
+  majorVersion: 0,
+  nextVersionCommand: 'bash .ci/next-version',
+  // npm trusted publishing (OIDC, no NPM_TOKEN secret): the publish job gets id-token: write, and
+  // npm records provenance for the package (the default for a public package, set to say so).
+  npmTrustedPublishing: true,
+  npmProvenance: true,
+  // jsii-diff against the latest release: wired below, only once a release exists on npm.
+  compat: false,
   packageManager: javascript.NodePackageManager.NPM,
   // Node 20 (the build machines') reached end of life; the suite runs on 20 and on 24 (.ci/run),
   // and the workflows build on 24, the current LTS.
@@ -88,8 +105,25 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
   publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go' },
 
-  githubOptions: { mergify: false },
-  depsUpgrade: false,
+  // the PR-title lint (conventional commits: the release's version and changelog read them)
+  githubOptions: { mergify: false, pullRequestLint: true },
+  // A weekly pull request upgrades the dev dependencies within their ranges' majors (the build
+  // workflow tests it). Kept out of it: the pins that mean something (cdk8s and constructs are the
+  // peer minimums users need; @types/node follows minNodeVersion; jest-sarif's only release is a
+  // beta; dagre is bundled at an exact version).
+  depsUpgrade: true,
+  depsUpgradeOptions: {
+    target: 'minor',
+    exclude: [
+      'cdk8s', 'constructs', '@types/node', '@microsoft/jest-sarif', '@dagrejs/dagre',
+    ],
+    // a new release waits a week before it is proposed
+    cooldown: 7,
+    workflowOptions: {
+      schedule: UpgradeDependenciesSchedule.WEEKLY,
+      labels: ['dependencies'],
+    },
+  },
   gitignore: ['/examples/dist/', '/bench/results/*.tmp', '/.tmp/'],
 });
 
@@ -115,6 +149,13 @@ const example = project.addTask('example', {
 });
 example.exec('ts-node --project test/tsconfig.json examples/main.ts');
 
+// jsii-diff against the latest release on npm (.ci/compat): after every compile on CI (the build
+// and release workflows, .ci/run), never locally (it asks the registry); before the first
+// release it says there is nothing to compare with and passes. `npx projen compat` runs it by hand.
+const compat = project.tasks.tryFind('compat')!;
+compat.reset('bash .ci/compat');
+project.compileTask.spawn(compat, { condition: 'node -e "if (!process.env.CI) process.exit(1)"' });
+
 // Benchmarks are a script, not a timed test.
 // `npx projen build` off CI packages JavaScript only: the other languages need toolchains and
 // registries the build machines lack. The release workflow packages each language on its own.
@@ -133,6 +174,24 @@ const bindings = project.addTask('bindings', {
 bindings.exec('rm -rf dist/bindings');
 bindings.exec('jsii-pacmak --code-only --outdir dist/bindings --target python --target java --target dotnet --target go');
 bindings.exec('python3 -m compileall -q dist/bindings/python');
+
+// The README's and the doc comments' TypeScript examples compile (jsii-rosetta, in the fixtures of
+// rosetta/), so Construct Hub shows them in every language: CI runs this after the build (it reads
+// the .jsii the build wrote). cdk8s-plus-33 is what the examples' workloads are made with.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk8s-plus-33': '^2.5.57' } });
+project.addGitIgnore('/.jsii.tabl.json');
+project.npmignore?.exclude('/.jsii.tabl.json', '/rosetta/', '/.compatignore');
+const rosetta = project.addTask('rosetta', {
+  description: "Compile the README's and the doc comments' TypeScript examples (needs the .jsii of a build); fails on one that does not compile",
+});
+rosetta.exec('jsii-rosetta extract --compile --fail .jsii');
+
+// The build workflow checks what .ci/run checks after the build: the examples compile, and the
+// packed tarball works in a new cdk8s app with the README's example.
+project.buildWorkflow?.addPostBuildSteps(
+  { name: 'Examples compile (rosetta)', run: 'npx projen rosetta' },
+  { name: 'Fresh cdk8s app with the packed tarball', run: 'bash .ci/fresh-app' },
+);
 
 const bench = project.addTask('bench', {
   description: 'Run the synth and engine benchmarks (writes bench/results/latest.json and bench/results/engine.svg)',

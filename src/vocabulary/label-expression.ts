@@ -16,7 +16,8 @@ export enum LabelOperator {
  * A set-based label requirement (one entry of `matchExpressions`). All the expressions of a
  * selector, and its exact labels, must hold at once (AND).
  *
- * @example { key: 'tier', operator: LabelOperator.IN, values: ['web', 'api'] }
+ * @example
+ * const expression: LabelExpression = { key: 'tier', operator: LabelOperator.IN, values: ['web', 'api'] };
  */
 export interface LabelExpression {
   /**
