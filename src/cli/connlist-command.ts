@@ -75,13 +75,14 @@ export function run(ctx: CommandContext): number {
   }
   const format = ctx.str('format') ?? 'text';
   // streamed: memory stays bounded by the engine's classes, not by the number of lines
-  const sink = outputSink(ctx);
-  const listing = new ConnlistWriter(format, sink.write);
-  analysis.forEachConnection((from, to, conns) => {
-    if (focus.length === 0 || matches(from.id) || matches(to.id)) listing.line({ from: from.id, to: to.id, connections: conns.toString() });
+  const { writeStreamed } = require('./output') as typeof import('./output');
+  const file = writeStreamed(ctx, (write) => {
+    const listing = new ConnlistWriter(format, write);
+    analysis.forEachConnection((from, to, conns) => {
+      if (focus.length === 0 || matches(from.id) || matches(to.id)) listing.line({ from: from.id, to: to.id, connections: conns.toString() });
+    });
+    listing.end();
   });
-  listing.end();
-  const file = sink.close();
   if (file) ctx.err(`wrote ${file}`);
   return EXIT_OK;
 }
@@ -128,56 +129,6 @@ class ConnlistWriter {
   public end(): void {
     if (this.format === 'json') this.write(this.count === 0 ? '[]\n' : '\n]\n');
   }
-}
-
-/**
- * Where the listing goes, as `writeOutput` decides (the `--output` file, or stdout), written in
- * chunks of about 64 KB as it is produced. `close` returns the file written, if any.
- */
-function outputSink(ctx: CommandContext): { write: (text: string) => void; close: () => string | undefined } {
-  const fs = require('fs') as typeof import('fs');
-  const { describeSystemError } = require('./output') as typeof import('./output');
-  const file = ctx.str('output');
-  const fail = (e: unknown) => new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
-  let fd: number | undefined;
-  if (file) {
-    try {
-      fd = fs.openSync(file, 'w');
-    } catch (e) {
-      throw fail(e);
-    }
-  }
-  let buffer: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (buffer.length === 0) return;
-    const text = buffer.join('');
-    buffer = [];
-    size = 0;
-    if (fd === undefined) {
-      ctx.io.stdout.write(text);
-      return;
-    }
-    try {
-      fs.writeSync(fd, text);
-    } catch (e) {
-      fs.closeSync(fd);
-      fd = undefined;
-      throw fail(e);
-    }
-  };
-  return {
-    write: (text) => {
-      buffer.push(text);
-      size += text.length;
-      if (size >= 65536) flush();
-    },
-    close: () => {
-      flush();
-      if (fd !== undefined) fs.closeSync(fd);
-      return file || undefined;
-    },
-  };
 }
 
 function csv(text: string): string {

@@ -30,6 +30,51 @@ export function writeOutput(ctx: CommandContext, text: string): string | undefin
 }
 
 /**
+ * What `produce` writes, in pieces of about 64 KB as it comes, to the `--output` file or stdout:
+ * a listing or a JSON report is never one string of the whole. Returns the file written, if any;
+ * a file that cannot be written ends the command (exit 2), and the file is closed whatever happens.
+ */
+export function writeStreamed(ctx: CommandContext, produce: (write: (chunk: string) => void) => void): string | undefined {
+  const file = ctx.str('output');
+  let fd: number | undefined;
+  if (file) {
+    try {
+      fd = fs.openSync(file, 'w');
+    } catch (e) {
+      throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
+    }
+  }
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    if (fd === undefined) {
+      ctx.io.stdout.write(text);
+      return;
+    }
+    try {
+      fs.writeSync(fd, text);
+    } catch (e) {
+      throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
+    }
+  };
+  try {
+    produce((chunk) => {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 65536) flush();
+    });
+    flush();
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  return file || undefined;
+}
+
+/**
  * The version of this package, as its package.json says, for what the tool writes about itself
  * (SARIF's `tool.driver.version`). The package root is the first folder above this module that
  * holds a package.json: `lib/cli/` and `src/cli/` are both below it, and so is the installed

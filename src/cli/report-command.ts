@@ -5,10 +5,9 @@
  * (start-up stays small).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import * as fs from 'fs';
 import { CliError, CommandContext, CommandSpec, EXIT_INPUT, EXIT_OK } from './framework';
 import { formatOption, IPBLOCK_OPTION, outputOption, PATHS_HELP, UNANALYZED_OPTION } from './options';
-import { describeSystemError, writeOutput } from './output';
+import { writeOutput, writeStreamed } from './output';
 import { quote, terminalText } from '../text';
 
 export const REPORT: CommandSpec = {
@@ -54,47 +53,6 @@ function mdLimit(ctx: CommandContext): number {
     throw new CliError(`--md-limit ${quote(terminalText(text))}: expected a whole number of characters, at least 2000 (the default is 65536, a GitHub comment)`, EXIT_INPUT);
   }
   return n;
-}
-
-/** Writes in pieces of about 64 KB, to the --output file or stdout (the JSON report: never one string of the whole). */
-function writeStreamed(ctx: CommandContext, produce: (write: (chunk: string) => void) => void): string | undefined {
-  const file = ctx.str('output');
-  let fd: number | undefined;
-  if (file) {
-    try {
-      fd = fs.openSync(file, 'w');
-    } catch (e) {
-      throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
-    }
-  }
-  let pending: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    size = 0;
-    if (fd === undefined) {
-      ctx.io.stdout.write(text);
-      return;
-    }
-    try {
-      fs.writeSync(fd, text);
-    } catch (e) {
-      throw new CliError(`cannot write ${file}: ${describeSystemError(e)}`, EXIT_INPUT);
-    }
-  };
-  try {
-    produce((chunk) => {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= 65536) flush();
-    });
-    flush();
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-  return file || undefined;
 }
 
 export function run(ctx: CommandContext): number {
