@@ -7,9 +7,9 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CommandContext, CommandSpec, EXIT_FAIL, EXIT_OK, Style, UsageError } from './framework';
-import { formatOption, IPBLOCK_OPTION, outputOption, UNANALYZED_OPTION } from './options';
+import { ASSUME_DNS_OPTION, formatOption, IPBLOCK_OPTION, outputOption, UNANALYZED_OPTION } from './options';
 import { resultStyle, writeOutput } from './output';
-import type { Inventory, UnmodelledPolicy } from '../engine';
+import type { AssumedDns, Inventory, UnmodelledPolicy } from '../engine';
 import type { ConnectionChange, UnanalyzedChanges } from '../report/connection-diff';
 import { plural } from '../text';
 
@@ -54,6 +54,7 @@ per namespace pair and as many lines as fit); --format json has every change.`,
     },
     IPBLOCK_OPTION,
     UNANALYZED_OPTION,
+    ASSUME_DNS_OPTION,
   ],
   maxPositionals: 2,
   positionalName: 'paths (OLD NEW)',
@@ -86,7 +87,7 @@ export function failOnValues(given: readonly string[]): Set<string> {
 }
 
 export function run(ctx: CommandContext): number {
-  const { Analysis } = require('../engine') as typeof import('../engine');
+  const { Analysis, assumeDnsPods } = require('../engine') as typeof import('../engine');
   const { loadDiffSides } = require('./inputs') as typeof import('./inputs');
   const { diffConnections, diffSide, domainNamesOf } = require('../report/connection-diff') as typeof import('../report/connection-diff');
   const { renderDiffJson } = require('../report/diff-json') as typeof import('../report/diff-json');
@@ -105,7 +106,12 @@ export function run(ctx: CommandContext): number {
     newPaths = [positionals[1]];
   }
   const { before, after } = loadDiffSides(ctx, oldPaths, newPaths);
-  const analyse = (inventory: Inventory) => new Analysis(inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') });
+  // the same DNS stand-in on both sides (where a side has no DNS pods): a change that cuts DNS shows
+  const assumeDns = (ctx.str('assume-dns') ?? 'kube-dns') as AssumedDns;
+  const analyse = (inventory: Inventory) => {
+    assumeDnsPods(inventory, assumeDns);
+    return new Analysis(inventory, { ipBlockMatchesPods: ctx.flag('ipblock-matches-pods') });
+  };
   const oldAnalysis = analyse(before);
   const newAnalysis = analyse(after);
   // the domain names of either side, asked of both: a domain Accept rule added or removed shows

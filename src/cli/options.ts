@@ -57,7 +57,7 @@ export const UNANALYZED_OPTION: OptionSpec = {
 };
 
 /**
- * `--assume-dns WHICH`, for the commands that show endpoints (`check`, `connlist`): a stand-in for
+ * `--assume-dns WHICH`, for the commands that show endpoints (`check`, `connlist`, `diff`): a stand-in for
  * the cluster DNS pods when the input defines none (cdk8s output never does), named
  * `kube-system/coredns (assumed)` wherever it is shown. A real DNS pod in the input always wins.
  */

@@ -130,3 +130,34 @@ spec:
     expect((await run('diff', 'a', 'b', '--old', 'c')).code).toBe(2);
   });
 });
+
+describe('diff with the cluster DNS assumed (the input has no DNS pods)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-diff-dns-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const web = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c}]}\n';
+  const denyEgress = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Egress]}\n';
+  const allowDns = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: dns, namespace: shop}\n' +
+    'spec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{namespaceSelector: {}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]\n' +
+    '    ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]\n';
+  const oldFile = path.join(dir, 'old.yaml');
+  const newFile = path.join(dir, 'new.yaml');
+  fs.writeFileSync(oldFile, [web, denyEgress, allowDns].join('---\n'));
+  fs.writeFileSync(newFile, [web, denyEgress].join('---\n'));
+
+  test('a change that cuts DNS closes the connection to the stand-in, named (assumed)', async () => {
+    const r = await run('diff', oldFile, newFile, '--fail-on', 'closed');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe([
+      '- shop/web => kube-system/coredns (assumed) : TCP 53,UDP 53 (removed)',
+      '',
+      'Opens nothing; closes 1 pair (1 removed, 0 narrowed).',
+      '',
+    ].join('\n'));
+  });
+
+  test('--assume-dns none: only the input\'s endpoints, so nothing changes', async () => {
+    const r = await run('diff', oldFile, newFile, '--assume-dns', 'none', '--fail-on', 'closed');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^No changes in connectivity/m);
+  });
+});
