@@ -181,6 +181,7 @@ export class NetworkAssertions {
    * NetworkPolicy is consulted, so no namespace's NetworkPolicy can re-open it.
    *
    * ```ts
+   * const net = NetworkAssertions.fromChart(chart);
    * net.deniedByAdmin('shop/web', '169.254.169.254', 'TCP 80');
    * ```
    * @param connections the ports, in the canonical form (`TCP 80`, `TCP 80,443,UDP 53`); default every port of every protocol (`All Connections`)

@@ -239,6 +239,7 @@ export class Firewall extends Construct {
    * `policy.metadata`, e.g. to suppress a lint finding with a reason:
    *
    * ```ts
+   * const fw = new Firewall(shop, 'fw');
    * for (const p of fw.policies) {
    *   if (p.role === FirewallPolicyRole.INGRESS && p.name === 'web-ingress') {
    *     p.policy.metadata.addAnnotation('cdk8s-netpol.io/suppress', 'NP001=public web server');
