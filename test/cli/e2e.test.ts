@@ -59,7 +59,18 @@ describeCompiled('the compiled cdk8s-netpol program', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'formats', 'list.yaml'), 'utf8');
     const r = run(['connlist', '-'], text);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('web/nginx => 0.0.0.0-255.255.255.255 : All Connections\n0.0.0.0-255.255.255.255 => web/nginx : TCP 80\n');
+    // the input has no DNS pods: the cluster DNS stands in, named (assumed)
+    expect(r.stdout).toBe([
+      'kube-system/coredns (assumed) => web/nginx : TCP 80',
+      'kube-system/coredns (assumed) => 0.0.0.0-255.255.255.255 : All Connections',
+      'web/nginx => kube-system/coredns (assumed) : All Connections',
+      'web/nginx => 0.0.0.0-255.255.255.255 : All Connections',
+      '0.0.0.0-255.255.255.255 => kube-system/coredns (assumed) : All Connections',
+      '0.0.0.0-255.255.255.255 => web/nginx : TCP 80',
+      '',
+    ].join('\n'));
+    const none = run(['connlist', '-', '--assume-dns', 'none'], text);
+    expect(none.stdout).toBe('web/nginx => 0.0.0.0-255.255.255.255 : All Connections\n0.0.0.0-255.255.255.255 => web/nginx : TCP 80\n');
   });
 
   test('invalid input: exit 2, one line, no stack trace', () => {
