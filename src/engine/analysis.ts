@@ -1425,41 +1425,27 @@ export class Analysis {
   }
 
   private selectorPeersFor(namespace: string): number[] {
-    let list = this.selectorPeersByNamespace.get(namespace);
-    if (!list) {
-      const labels = this.inventory.namespace(namespace).labels;
-      list = [
-        ...this.localPeerIds.get(namespace) ?? [],
-        ...this.selectorPeerIds.filter((id) => peerMatchesNamespace(this.peers[id] as SelectorPeer, namespace, labels)),
-      ];
-      this.selectorPeersByNamespace.set(namespace, list);
-    }
-    return list;
+    return perNamespace(this.selectorPeersByNamespace, namespace, this.inventory, (labels) => [
+      ...this.localPeerIds.get(namespace) ?? [],
+      ...this.selectorPeerIds.filter((id) => peerMatchesNamespace(this.peers[id] as SelectorPeer, namespace, labels)),
+    ]);
   }
 
   /** Cluster policies whose subject's namespace selector matches the namespace. */
   private subjectsFor(namespace: string): number[] {
-    let list = this.subjectsByNamespace.get(namespace);
-    if (!list) {
-      const labels = this.inventory.namespace(namespace).labels;
-      list = [];
+    return perNamespace(this.subjectsByNamespace, namespace, this.inventory, (labels) => {
+      const list: number[] = [];
       this.clusterPolicies.forEach((p, i) => {
-        if (selectorMatches(p.subject.namespaceSelector, labels)) list!.push(i);
+        if (selectorMatches(p.subject.namespaceSelector, labels)) list.push(i);
       });
-      this.subjectsByNamespace.set(namespace, list);
-    }
-    return list;
+      return list;
+    });
   }
 
   /** Cluster `pods`/`namespaces` peers whose namespace selector matches the namespace. */
   private clusterPodPeersFor(namespace: string): number[] {
-    let list = this.clusterPodPeersByNamespace.get(namespace);
-    if (!list) {
-      const labels = this.inventory.namespace(namespace).labels;
-      list = this.clusterPodPeerIds.filter((id) => selectorMatches((this.clusterPeers[id] as { namespaceSelector: any }).namespaceSelector, labels));
-      this.clusterPodPeersByNamespace.set(namespace, list);
-    }
-    return list;
+    return perNamespace(this.clusterPodPeersByNamespace, namespace, this.inventory, (labels) =>
+      this.clusterPodPeerIds.filter((id) => selectorMatches((this.clusterPeers[id] as { namespaceSelector: any }).namespaceSelector, labels)));
   }
 
   private externalAddress(ip: IpAddress): number {
@@ -1508,4 +1494,16 @@ export function rulePorts(rule: Rule, destinationPorts: readonly ContainerPort[]
     }
   }
   return result;
+}
+
+/** A list computed once per namespace from its labels, and kept in `cache`. */
+function perNamespace(
+  cache: Map<string, number[]>, namespace: string, inventory: Inventory, compute: (labels: Record<string, string>) => number[],
+): number[] {
+  let list = cache.get(namespace);
+  if (!list) {
+    list = compute(inventory.namespace(namespace).labels);
+    cache.set(namespace, list);
+  }
+  return list;
 }
