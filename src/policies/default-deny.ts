@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
+import { denyIntent } from './_deny-intent';
 import { declareProps, POLICY_PROPS } from './_props';
 import { RuleModel } from './_rule-rendering';
-import { quote } from '../text';
 import { NetworkPolicyBase, PolicyProps } from './policy-base';
 import { Direction } from '../vocabulary/direction';
 import { DnsProvider } from '../vocabulary/dns-provider';
@@ -60,23 +60,10 @@ export class DefaultDeny extends NetworkPolicyBase {
   public constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
     props = props ?? {}; // null from a loosely typed caller means no props
     super(scope, id, props);
-    const direction = props.direction ?? Direction.BOTH;
-    if (!Object.values(Direction).includes(direction)) {
-      throw this._error(`invalid direction ${quote(direction)}: must be Direction.INGRESS, Direction.EGRESS or Direction.BOTH`);
-    }
-    this.direction = direction;
-    const deniesEgress = direction !== Direction.INGRESS;
-    if (props.allowDns === true && !deniesEgress) {
-      throw this._error('allowDns: true needs egress to be denied (direction EGRESS or BOTH): an ingress-only policy does not restrict DNS');
-    }
-    if (props.dnsProvider !== undefined && !(props.dnsProvider instanceof DnsProvider)) {
-      throw this._error(`invalid dnsProvider ${quote(props.dnsProvider)}: must be a DnsProvider, e.g. DnsProvider.nodeLocal()`);
-    }
-    if (props.dnsProvider !== undefined && (props.allowDns === false || !deniesEgress)) {
-      throw this._error('dnsProvider is given but DNS is not allowed (allowDns: false, or ingress only): remove one of them');
-    }
-    this.allowDns = props.allowDns ?? deniesEgress;
-    this.dnsProvider = props.dnsProvider ?? DnsProvider.kubeDns();
+    const intent = denyIntent(props, (m) => this._error(m));
+    this.direction = intent.direction;
+    this.allowDns = intent.allowDns;
+    this.dnsProvider = intent.dnsProvider;
   }
 
   /** @internal */

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { checkSentenceProps, errorBefore } from './_cluster-props';
+import { denyIntent } from '../_deny-intent';
 import { ClusterNetworkPolicy } from './cluster-network-policy';
 import { dnsLabelError, NAMESPACE_NAME_LABEL } from '../../k8s';
 import { compare, quote } from '../../text';
@@ -115,23 +116,9 @@ export class ClusterDefaultDeny extends ClusterNetworkPolicy {
     super(scope, id, { ...(p.name !== undefined ? { name: p.name } : {}), tier: Tier.BASELINE, priority: p.priority ?? 1000, subject });
     this.exemptNamespaces = sorted;
 
-    const direction = p.direction ?? Direction.BOTH;
-    if (!Object.values(Direction).includes(direction)) {
-      throw this._error(`invalid direction ${quote(direction)}: must be Direction.INGRESS, Direction.EGRESS or Direction.BOTH`);
-    }
+    const { direction, deniesEgress, allowDns, dnsProvider: dns } = denyIntent(p, (m) => this._error(m));
     this.direction = direction;
-    const deniesEgress = direction !== Direction.INGRESS;
-    if (p.allowDns === true && !deniesEgress) {
-      throw this._error('allowDns: true needs egress to be denied (direction EGRESS or BOTH): an ingress-only policy does not restrict DNS');
-    }
-    if (p.dnsProvider !== undefined && !(p.dnsProvider instanceof DnsProvider)) {
-      throw this._error(`invalid dnsProvider ${quote(p.dnsProvider)}: must be a DnsProvider, e.g. DnsProvider.nodeLocal()`);
-    }
-    if (p.dnsProvider !== undefined && (p.allowDns === false || !deniesEgress)) {
-      throw this._error('dnsProvider is given but DNS is not allowed (allowDns: false, or ingress only): remove one of them');
-    }
-    this.allowDns = p.allowDns ?? deniesEgress;
-    const dns = p.dnsProvider ?? DnsProvider.kubeDns();
+    this.allowDns = allowDns;
 
     if (direction !== Direction.EGRESS) {
       if (this.allowDns) {
