@@ -796,13 +796,7 @@ export class Analysis {
    * and one source's row at a time.
    */
   public forEachConnection(callback: (from: Endpoint, to: Endpoint, conns: ConnSet) => void): void {
-    const inside: number[] = [];
-    for (let i = 0; i < this.podCount; i++) {
-      if (!(this._endpoints[i] as PodEndpoint).hostNetwork) inside.push(i);
-    }
-    inside.sort((x, y) => compare(this._endpoints[x].id, this._endpoints[y].id));
-    const outside = this.externalRangeEndpoints();
-    const outsideIdx = outside.map((e) => this.indexOf(e));
+    const { inside, outside, outsideIdx } = this.listedEndpoints();
     const n = inside.length;
 
     // destination classes: (peer class as destination, ingress side); source classes: (egress side, peer class as source)
@@ -955,17 +949,25 @@ export class Analysis {
   }
 
   /**
-   * `forEachConnection` pair by pair: every ordered pair of endpoints visited (the oracle the
-   * class-based pass is tested against; O(pairs)).
+   * What a listing lists: the pods that are not hostNetwork, in listing order (as indices), and
+   * the outside address ranges with their indices.
    */
-  public forEachConnectionPairwise(callback: (from: Endpoint, to: Endpoint, conns: ConnSet) => void): void {
+  private listedEndpoints(): { inside: number[]; outside: readonly ExternalEndpoint[]; outsideIdx: number[] } {
     const inside: number[] = [];
     for (let i = 0; i < this.podCount; i++) {
       if (!(this._endpoints[i] as PodEndpoint).hostNetwork) inside.push(i);
     }
     inside.sort((x, y) => compare(this._endpoints[x].id, this._endpoints[y].id));
     const outside = this.externalRangeEndpoints();
-    const outsideIdx = outside.map((e) => this.indexOf(e));
+    return { inside, outside, outsideIdx: outside.map((e) => this.indexOf(e)) };
+  }
+
+  /**
+   * `forEachConnection` pair by pair: every ordered pair of endpoints visited (the oracle the
+   * class-based pass is tested against; O(pairs)).
+   */
+  public forEachConnectionPairwise(callback: (from: Endpoint, to: Endpoint, conns: ConnSet) => void): void {
+    const { inside, outside, outsideIdx } = this.listedEndpoints();
     const fromOutside: Connection[] = [];
     for (const a of inside) {
       const pod = this._endpoints[a];
